@@ -21,6 +21,7 @@ def render() -> str:
         if c.cell_type == 'code': c.outputs = [o for o in c.outputs if o.get('output_type') == 'stream' or 'text/plain' in o.get('data', {})]
         cells.append(c)
     nb.cells = cells
+    nb.metadata['language_info'] = {'name': 'python'}
     body, _ = MarkdownExporter(exclude_input_prompt=True, exclude_output_prompt=True).from_notebook_node(nb)
     note = '<!-- generated from nbs/index.ipynb by `python .ci/readme.py`; edit the notebook, not this file -->\n\n'
     return note + body.strip() + '\n'
