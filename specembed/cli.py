@@ -4,162 +4,231 @@
 
 # %% ../nbs/09_cli.ipynb #02626135
 from __future__ import annotations
-import argparse, json, os, sys, time
+import argparse, json, os, sys
 from pathlib import Path
+# Nothing heavy here: `specembed --help` answers without importing torch. Each command imports what it uses.
 
-import numpy as np
-import torch
-
-from .core import Config, LogMel, default_corpus, get_device, read_manifest
-from .encoder import ENCODERS
-from .train import load_encoder
-from .embed import Embedder, build_index, search_index
-from .evaluate import evaluate, KEYS
-from .train import train, default_store, CheckpointError
-from .report import demo
-from .bench import bench
-from .experiments import run_experiment, EXPERIMENTS
-from .data import (AudioError, build_default_corpus, load_audio, SONIC_PI_DIR, ingest, FeatureStore,
-                            hydrogen_manifest, strums_manifest, asterisk_manifest, gm_notes_manifest)
 
 # %% auto #0
-__all__ = ['RECIPES', 'main']
+__all__ = ['ENCODER_NAMES', 'EXPERIMENT_NAMES', 'RECIPE_NAMES', 'SONIC_PI', 'STORE_HELP', 'DEVICE_HELP', 'USER_PATH', 'COMMANDS',
+           'main']
 
 # %% ../nbs/09_cli.ipynb #99f82da2
+ENCODER_NAMES = ('small', 'resnet', 'vggish')                 # = specembed.encoder.ENCODERS (tested)
+EXPERIMENT_NAMES = ('ablation', 'negatives', 'vector-math')   # = specembed.experiments.EXPERIMENTS (tested)
+RECIPE_NAMES = ('hydrogen', 'strums', 'asterisk', 'gm')
+SONIC_PI = '/usr/share/sonic-pi/samples'                      # = specembed.data.SONIC_PI_DIR (tested)
+STORE_HELP = 'feature store root (default: $SPECEMBED_STORE or ~/.cache/specembed/stores); it may hold other audio too'
+DEVICE_HELP = "cpu, cuda, cuda:N or auto (default: cuda when there is a GPU)"
+USER_PATH = """the user's path (measured times on a 2-core CPU are in the README):
+  specembed ingest ~/sounds --store st                       decode once into a feature store
+  specembed train --audio ~/sounds --store st --out run --minutes 10
+  specembed embed --model run --audio ~/sounds --out emb.npz
+  specembed index --model run --audio ~/sounds --out ix
+  specembed search --index ix ~/sounds/query.wav --k 5
+  specembed evaluate --model run --manifest labels.csv       labels.csv: path,label[,group]
+  specembed demo                                             all of it on the embedded corpus, with an HTML report"""
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog='specembed', description='Unsupervised semantic audio embeddings (Jansen et al. 2017).')
+    p = argparse.ArgumentParser(prog='specembed', description='Unsupervised semantic audio embeddings (Jansen et al. 2017).',
+                                epilog=USER_PATH, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('--debug', action='store_true', help='show full tracebacks')
-    sub = p.add_subparsers(dest='cmd', required=True)
+    sub = p.add_subparsers(dest='cmd', required=True, metavar='COMMAND')
+    cores = os.cpu_count() or 1
     d = sub.add_parser('demo', help='the main job: ingest, train, evaluate, and write an HTML report')
     d.add_argument('--audio', help='labelled manifest CSV (path,label[,group]); default: the embedded corpus')
     d.add_argument('--minutes', type=float, default=3.0, help='training time (default 3)')
     d.add_argument('--out', default='specembed-demo', help='output folder (default ./specembed-demo)')
-    d.add_argument('--device', help="cpu, cuda or auto (default)"); d.add_argument('--store', help='feature store root (default: OUT/store)')
-    d.add_argument('--quiet', action='store_true')
+    d.add_argument('--device', help=DEVICE_HELP); d.add_argument('--store', help='feature store root (default: OUT/store)')
+    d.add_argument('--quiet', action='store_true', help='no progress bars, no result table')
     c = sub.add_parser('corpus', help='rebuild the embedded default corpus from the Debian package sonic-pi-samples')
-    c.add_argument('--src', default=str(SONIC_PI_DIR)); c.add_argument('--dst', help='output folder (default: the package)')
+    c.add_argument('--src', default=SONIC_PI, help=f'the installed samples (default {SONIC_PI})')
+    c.add_argument('--dst', help='output folder (default: the package)')
     i = sub.add_parser('ingest', help='decode audio once into a cached log-mel feature store')
-    i.add_argument('source', nargs='+', help="folders of audio and/or manifest CSVs (path,label[,group]); 'default' = the embedded corpus")
+    i.add_argument('source', nargs='+', help="folders, audio files and/or manifest CSVs (path,label[,group]), in any order; 'default' = the embedded corpus")
     i.add_argument('--store', required=True, help='store root; features go to STORE/<frontend_key>/')
-    i.add_argument('--workers', type=int, default=max(1, (os.cpu_count() or 1) - 0), help='decoding processes (default: one per core)')
+    i.add_argument('--workers', type=int, default=cores, help=f'decoding processes (default: one per core, {cores} here)')
     i.add_argument('--quiet', action='store_true', help='no progress bar')
-    t = sub.add_parser('train', help='train an encoder with triplets (runs under torchrun too)')
-    t.add_argument('--audio', action='append', required=True, help="folder or manifest CSV; repeat for several; 'default' = the embedded corpus")
-    t.add_argument('--out', required=True, help='run folder: config.json, metrics.csv, checkpoints/')
-    t.add_argument('--encoder', choices=sorted(ENCODERS), help='default: small on CPU, vggish on CUDA')
-    t.add_argument('--steps', type=int); t.add_argument('--minutes', type=float, help='wall-clock budget')
-    t.add_argument('--batch-size', type=int, help='triplets per step (per process)'); t.add_argument('--lr', type=float)
-    t.add_argument('--negatives', choices=['random', 'random_other_file', 'semihard', 'hardest'])
-    t.add_argument('--device', help='cpu, cuda or auto (default)'); t.add_argument('--seed', type=int)
-    t.add_argument('--labels', help='manifest CSV with labels: explicit-label (supervised) triplets')
-    t.add_argument('--resume', action='store_true', help='continue the run in --out from its newest good checkpoint')
-    t.add_argument('--store', help=f'feature store root (default: $SPECEMBED_STORE or {default_store()})')
+    t = sub.add_parser('train', help='train an encoder on exactly the audio given (runs under torchrun too)')
+    t.add_argument('--audio', action='append', required=True, help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
+    t.add_argument('--out', required=True, help='run folder: config.json, train_files.csv, metrics.csv, checkpoints/')
+    t.add_argument('--encoder', choices=ENCODER_NAMES, help='default: small on CPU, vggish on CUDA')
+    t.add_argument('--steps', type=int, help='step limit (default: the preset\'s 300 on CPU; none when --minutes is given alone)')
+    t.add_argument('--minutes', type=float, help='time budget; the learning rate decays over it')
+    t.add_argument('--batch-size', type=int, help='triplets per step (per process)'); t.add_argument('--lr', type=float, help='peak learning rate')
+    t.add_argument('--negatives', choices=['random', 'random_other_file', 'semihard', 'hardest'], help='negative choice (default random)')
+    t.add_argument('--device', help=DEVICE_HELP); t.add_argument('--seed', type=int, help='one seed for sampling, deformation and weights')
+    t.add_argument('--labels', help='manifest CSV with labels: explicit-label (supervised) triplets on its files')
+    t.add_argument('--resume', action='store_true', help='continue the run in --out from its newest good checkpoint (same --audio)')
+    t.add_argument('--store', help=STORE_HELP)
     t.add_argument('--compile', action='store_true', help='torch.compile the encoder')
     t.add_argument('--ckpt-every', type=int, help='steps between checkpoints')
-    t.add_argument('--workers', type=int, default=1, help='decoding processes for ingestion')
+    t.add_argument('--workers', type=int, default=cores, help=f'decoding processes for ingestion (default: one per core, {cores} here)')
     t.add_argument('--quiet', action='store_true', help='no progress bars')
     e = sub.add_parser('embed', help='frame and clip embeddings of audio files -> .npz')
-    e.add_argument('--model', required=True, help='run folder'); e.add_argument('--audio', required=True, action='append')
-    e.add_argument('--out', required=True, help='.npz file'); e.add_argument('--device'); e.add_argument('--quiet', action='store_true')
+    e.add_argument('--model', required=True, help='run folder (or one of its checkpoints)')
+    e.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
+    e.add_argument('--out', required=True, help='.npz file: clip (N,D), frame (M,D), frame_file, frame_time, paths')
+    e.add_argument('--device', help=DEVICE_HELP); e.add_argument('--quiet', action='store_true', help='no progress bar')
     v = sub.add_parser('evaluate', help='QbE mAP, P@10, k-NN and probe accuracy on a labelled manifest')
     g = v.add_mutually_exclusive_group(required=True)
-    g.add_argument('--model', help='run folder'); g.add_argument('--baseline', choices=['logmel', 'random'])
-    v.add_argument('--manifest', required=True, help='CSV path,label[,group]'); v.add_argument('--json', help='write the results here')
-    v.add_argument('--device')
+    g.add_argument('--model', help='run folder'); g.add_argument('--baseline', choices=['logmel', 'random'], help='a baseline instead of a model')
+    v.add_argument('--manifest', required=True, help='CSV path,label[,group]; with groups, folds and queries are group-disjoint')
+    v.add_argument('--json', help='write the results here'); v.add_argument('--device', help=DEVICE_HELP)
     x = sub.add_parser('index', help='embed a collection into a nearest-neighbour index folder')
-    x.add_argument('--model', required=True); x.add_argument('--audio', required=True, action='append'); x.add_argument('--out', required=True)
-    x.add_argument('--level', choices=['frame', 'clip'], default='frame'); x.add_argument('--device'); x.add_argument('--quiet', action='store_true')
+    x.add_argument('--model', required=True, help='run folder'); x.add_argument('--out', required=True, help='index folder to write')
+    x.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
+    x.add_argument('--level', choices=['frame', 'clip'], default='frame', help='one vector per 0.48 s frame (finds moments; default) or per file')
+    x.add_argument('--device', help=DEVICE_HELP); x.add_argument('--quiet', action='store_true', help='no progress bar')
     q = sub.add_parser('search', help='nearest files (with time offsets) to a query audio file')
-    q.add_argument('--index', required=True); q.add_argument('query'); q.add_argument('--k', type=int, default=10); q.add_argument('--device')
+    q.add_argument('--index', required=True, help='index folder written by `specembed index`'); q.add_argument('query', help='audio file')
+    q.add_argument('--k', type=int, default=10, help='hits to print (default 10)')
+    q.add_argument('--keep-self', action='store_true', help="also list the query's own file when it is in the index")
+    q.add_argument('--model', help='run folder (default: the one the index was built with)'); q.add_argument('--device', help=DEVICE_HELP)
     b = sub.add_parser('bench', help='measure ingestion, training, embedding and search speed and memory (nbs/07_benchmarks)')
     b.add_argument('--size', choices=['cpu', 'gpu'], help='cpu: small encoder, a few minutes on 2 cores; gpu: VGGish-class, 10^6 search (default: by device)')
-    b.add_argument('--device', help='cpu, cuda or auto (default)'); b.add_argument('--out', default='bench.json', help='results JSON (default bench.json)')
+    b.add_argument('--device', help=DEVICE_HELP); b.add_argument('--out', default='bench.json', help='results JSON (default bench.json)')
     b.add_argument('--workers', type=int, help='ingestion processes and DataLoader workers of the reference pipeline (default: one per core)')
     b.add_argument('--root', help='scratch folder for the corpus and stores (default: a temporary folder)')
     b.add_argument('--sections', help='comma-separated subset of ingest,train,seed,embed,search,memory')
     b.add_argument('--synthetic-hours', type=float, help='use this many hours of generated audio instead of the Debian corpora (e.g. on a machine without them)')
     xp = sub.add_parser('experiment', help="the open questions, measured (nbs/08_experiments): 'ablation', 'negatives' or 'vector-math'")
-    xp.add_argument('name', choices=list(EXPERIMENTS)); xp.add_argument('--out', required=True, help='experiment folder (runs are cached there by name)')
-    xp.add_argument('--steps', type=int, default=600, help='training steps per run (equal budget; default 600)'); xp.add_argument('--seed', type=int, default=0)
+    xp.add_argument('name', choices=EXPERIMENT_NAMES, help='which experiment'); xp.add_argument('--out', required=True, help='experiment folder (runs are cached there by name)')
+    xp.add_argument('--steps', type=int, default=600, help='training steps per run (equal budget; default 600)'); xp.add_argument('--seed', type=int, default=0, help='seed (default 0)')
     r = sub.add_parser('recipe', help='write a labelled manifest from an installed Debian package')
-    r.add_argument('name', choices=['hydrogen', 'strums', 'asterisk', 'gm'])
+    r.add_argument('name', choices=RECIPE_NAMES, help='hydrogen: drum type; strums: chord; asterisk: spoken prompt; gm: instrument family')
     r.add_argument('out', help='manifest CSV to write (for gm: a folder, rendered notes and labels.csv go there)')
     return p
 
-RECIPES = dict(hydrogen=hydrogen_manifest, strums=strums_manifest, asterisk=asterisk_manifest, gm=gm_notes_manifest)
 
-def _train_cmd(args):
-    dev = get_device(args.device)
+# %% ../nbs/09_cli.ipynb #8758cd4f
+def _sources(audio: list) -> list:
+    from specembed.core import default_corpus
+    return [default_corpus() if a == 'default' else a for a in audio]
+
+def _train_config(args, dev):
+    "The run's Config: the device's preset (or the run's own on --resume) with the options given; --minutes alone lifts the step limit."
+    from dataclasses import replace
+    from specembed.core import Config
     out = Path(args.out)
     if args.resume and (out / 'config.json').exists(): cfg = Config.from_json((out / 'config.json').read_text())
     else: cfg = Config.tiny() if dev.type == 'cpu' else Config(encoder='vggish', batch_size=256, steps=20_000)
-    over = dict(encoder=args.encoder, steps=args.steps, minutes=args.minutes, batch_size=args.batch_size, lr=args.lr,
+    steps = args.steps if args.steps is not None or not args.minutes else 10**9    # a time budget runs for its time
+    over = dict(encoder=args.encoder, steps=steps, minutes=args.minutes, batch_size=args.batch_size, lr=args.lr,
                 negatives=args.negatives, seed=args.seed, compile=args.compile or None, ckpt_every=args.ckpt_every)
-    cfg = Config.from_json(json.dumps({**json.loads(cfg.to_json()), **{k: v for k, v in over.items() if v is not None}}))
-    audio = [default_corpus() if a == 'default' else a for a in args.audio]
-    last = train(audio, out, cfg, store=args.store, labels=args.labels, device=str(dev), resume=args.resume,
-                 progress=not args.quiet, workers=args.workers)
+    return replace(cfg, **{k: v for k, v in over.items() if v is not None})
+
+def _train_cmd(args):
+    from specembed.core import get_device
+    from specembed.train import train
+    dev = get_device(args.device); out = Path(args.out)
+    last = train(_sources(args.audio), out, _train_config(args, dev), store=args.store, labels=args.labels, device=str(dev),
+                 resume=args.resume, progress=not args.quiet, workers=args.workers)
     if last and int(os.environ.get('RANK', 0)) == 0:
         print(f"step {last['step']}: loss {last['loss']:.4f}, violating {last['violating']:.2f}, "
               f"d(a,p) {last['d_ap']:.3f}, d(a,n) {last['d_an']:.3f}, {last['triplets_per_s']:.0f} triplets/s -> {out}")
 
 def _audio_paths(sources):
     from specembed.data import _scan
-    paths = [r['path'] for s in sources for r in _scan(default_corpus() if s == 'default' else s)]
-    if not paths: raise ValueError(f"no audio files in {sources}")
+    paths = [r['path'] for s in _sources(sources) for r in _scan(s)]
+    if not paths: raise ValueError(f"no audio files in {', '.join(sources)}")
     return paths
 
 def _evaluate_cmd(args):
-    rep = args.model or args.baseline
-    res = evaluate(args.manifest, rep, args.device)
+    from specembed.core import get_device
+    from specembed.evaluate import evaluate, KEYS
+    rep = args.model or args.baseline; dev = get_device(args.device)          # --device cuda without a GPU: one line, not a silent CPU run
+    res = evaluate(args.manifest, rep, str(dev))
     print(f"{rep} on {args.manifest}: {res['n_clips']} clips, {res['n_labels']} labels, {res['n_groups']} groups "
           f"({'group-disjoint folds, same-group clips excluded from QbE' if res['n_groups'] else 'no groups'})")
     for k in KEYS: print(f"  {k:16} {res[k]:.4f}")
     if args.json: Path(args.json).write_text(json.dumps(res, indent=1)); print('  wrote', args.json)
 
 def _ingest_cmd(args):
-    src = [default_corpus() if s == 'default' else s for s in args.source]
-    rep = ingest(src, args.store, Config(), workers=args.workers, progress=not args.quiet)
+    from specembed.core import Config
+    from specembed.data import ingest
+    rep = ingest(_sources(args.source), args.store, Config(), workers=args.workers, progress=not args.quiet)
     print(rep.summary())
     for path, why in rep.skipped.items(): print(f"  skipped {path}: {why}")
     if rep.padded: print(f"  {len(rep.padded)} file(s) shorter than one patch were padded with silence (flag 'padded' in the index)")
     print(f"  report: {Path(rep.store) / 'report.json'}")
 
+def _model(run, device):
+    from specembed.core import get_device
+    from specembed.train import load_encoder
+    return load_encoder(run, str(get_device(device)))
+
+def _embed_cmd(args):
+    from specembed.embed import Embedder
+    model, cfg = _model(args.model, args.device)
+    E = Embedder(model, cfg, args.device).files(_audio_paths(args.audio), progress=not args.quiet)
+    print(f"wrote {E.save(args.out)}: {len(E.paths)} clips, {len(E.frame)} frames, {len(E.skipped)} skipped")
+    for path, why in E.skipped.items(): print(f"  skipped {path}: {why}")
+
+def _index_cmd(args):
+    from specembed.embed import build_index
+    model, cfg = _model(args.model, args.device)
+    print('wrote', build_index(model, cfg, _sources(args.audio), args.out, args.level, args.device, not args.quiet,
+                               run=str(Path(args.model).absolute())))
+
+def _search_cmd(args):
+    from specembed.embed import search_index
+    meta_p = Path(args.index) / 'index.json'
+    if not meta_p.exists(): raise FileNotFoundError(f"{args.index} is not an index folder (no index.json): make one with `specembed index`")
+    run = args.model or json.loads(meta_p.read_text())['run']
+    if not args.model and not Path(run).exists():
+        raise FileNotFoundError(f"the index was built with the model in {run}, which is not there any more: pass --model RUN_FOLDER")
+    model, cfg = _model(run, args.device)
+    hits = search_index(args.index, args.query, model, cfg, args.k, args.device, keep_self=args.keep_self)
+    print(f"{'rank':>4}  {'distance':>8}  {'time (s)':>8}  file")
+    for i, h in enumerate(hits, 1): print(f"{i:4}  {h['distance']:8.4f}  {h['time']:8.2f}  {h['path']}")
+
+def _bench_cmd(args):
+    from specembed.core import get_device
+    from specembed.bench import bench
+    dev = get_device(args.device); kw = dict(sections=tuple(args.sections.split(','))) if args.sections else {}
+    bench(args.out, str(dev), args.size or ('gpu' if dev.type == 'cuda' else 'cpu'), args.workers, args.root,
+          synthetic_hours=args.synthetic_hours, **kw)
+
+def _recipe_cmd(args):
+    from specembed import data
+    make = dict(hydrogen=data.hydrogen_manifest, strums=data.strums_manifest, asterisk=data.asterisk_manifest, gm=data.gm_notes_manifest)
+    print('wrote', make[args.name](args.out))
+
+def _demo_cmd(args):
+    from specembed.report import demo
+    demo(args.out, args.audio, args.minutes, args.device, args.store, progress=not args.quiet)
+
+def _corpus_cmd(args):
+    from specembed.data import build_default_corpus
+    print('wrote', build_default_corpus(args.src, args.dst))
+
+def _experiment_cmd(args):
+    from specembed.experiments import run_experiment
+    run_experiment(args.name, args.out, args.steps, args.seed)
+
+COMMANDS = dict(demo=_demo_cmd, corpus=_corpus_cmd, ingest=_ingest_cmd, train=_train_cmd, embed=_embed_cmd, evaluate=_evaluate_cmd,
+                index=_index_cmd, search=_search_cmd, bench=_bench_cmd, experiment=_experiment_cmd, recipe=_recipe_cmd)
+
 def main(argv: list[str] | None = None) -> int:
-    "Run the `specembed` command line; returns the exit status (0 ok, 2 wrong use or bad input)."
+    "Run the `specembed` command line; returns the exit status (0 ok, 2 wrong use or bad input, 130 interrupted)."
     args = _parser().parse_args(argv)
     for stream in (sys.stdout, sys.stderr):                   # print any file name, even one that is not UTF-8
         if hasattr(stream, 'reconfigure'): stream.reconfigure(errors='backslashreplace')
     try:
-        if args.cmd == 'demo': demo(args.out, args.audio, args.minutes, args.device, args.store, progress=not args.quiet)
-        elif args.cmd == 'corpus': print('wrote', build_default_corpus(args.src, args.dst))
-        elif args.cmd == 'ingest': _ingest_cmd(args)
-        elif args.cmd == 'bench':
-            dev = get_device(args.device); kw = dict(sections=tuple(args.sections.split(','))) if args.sections else {}
-            bench(args.out, str(dev), args.size or ('gpu' if dev.type == 'cuda' else 'cpu'), args.workers, args.root,
-                  synthetic_hours=args.synthetic_hours, **kw)
-        elif args.cmd == 'experiment': run_experiment(args.name, args.out, args.steps, args.seed)
-        elif args.cmd == 'recipe': print('wrote', RECIPES[args.name](args.out))
-        elif args.cmd == 'train': _train_cmd(args)
-        elif args.cmd == 'evaluate': _evaluate_cmd(args)
-        elif args.cmd == 'embed':
-            model, cfg = load_encoder(args.model, args.device or 'cpu')
-            E = Embedder(model, cfg, args.device).files(_audio_paths(args.audio), progress=not args.quiet)
-            print(f"wrote {E.save(args.out)}: {len(E.paths)} clips, {len(E.frame)} frames, {len(E.skipped)} skipped")
-        elif args.cmd == 'index':
-            model, cfg = load_encoder(args.model, args.device or 'cpu')
-            print('wrote', build_index(model, cfg, [default_corpus() if a == 'default' else a for a in args.audio], args.out,
-                                       args.level, args.device, not args.quiet, run=str(Path(args.model).absolute())))
-        elif args.cmd == 'search':
-            meta = json.loads((Path(args.index) / 'index.json').read_text())
-            model, cfg = load_encoder(meta['run'], args.device or 'cpu')
-            for i, h in enumerate(search_index(args.index, args.query, model, cfg, args.k, args.device), 1):
-                print(f"{i:3}. {h['distance']:.4f}  {h['time']:7.2f} s  {h['path']}")
-        return 0
-    except (ValueError, FileNotFoundError, AudioError, RuntimeError, CheckpointError, KeyError) as e:
+        COMMANDS[args.cmd](args); return 0
+    except KeyboardInterrupt:
         if args.debug: raise
+        print(f"specembed {args.cmd}: interrupted; what was committed is kept (ingestion: every file decoded so far; "
+              "training: the last checkpoint, continue with --resume)", file=sys.stderr)
+        return 130
+    except Exception as e:
+        from specembed.data import AudioError
+        from specembed.train import CheckpointError
+        if args.debug or not isinstance(e, (ValueError, FileNotFoundError, AudioError, RuntimeError, CheckpointError, KeyError)): raise
         print(f"specembed {args.cmd}: error: {e}", file=sys.stderr)
         return 2
+
 
 # %% ../nbs/09_cli.ipynb #ca4c0b5a
 if __name__ == '__main__' and '__file__' in globals(): sys.exit(main())   # `python -m specembed.cli ...` (torchrun uses this)

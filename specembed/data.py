@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #5f95876c
 from __future__ import annotations
-import csv, fcntl, hashlib, json, math, os, re, shutil, subprocess, sys, time, xml.etree.ElementTree as ET
+import copy, csv, fcntl, hashlib, json, math, os, re, shutil, subprocess, sys, time, xml.etree.ElementTree as ET
 import multiprocessing as mp
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -176,11 +176,12 @@ class IngestReport:
                 f"{len(self.padded)} padded; store holds {self.total_files} files, {self.total_hours:.2f} h")
 
 def _scan(source: str | Path) -> list[dict]:
-    "Rows `{path,label,group}` from a folder (recursive, symlinked folders not followed) or a manifest CSV."
+    "Rows `{path,label,group}` from a folder (recursive, symlinked folders not followed), one audio file or a manifest CSV."
     source = Path(source)
     if not source.exists(): raise FileNotFoundError(f"{source} does not exist: give a folder of audio or a manifest CSV (path,label[,group])")
     if source.is_file():
-        if source.suffix.lower() != '.csv': raise ValueError(f"{source} is a file but not a .csv manifest: give a folder or a CSV with columns path,label[,group]")
+        if source.suffix.lower() in AUDIO_EXTENSIONS: return [{'path': source, 'label': '', 'group': ''}]   # one audio file
+        if source.suffix.lower() != '.csv': raise ValueError(f"{source} is neither an audio file nor a .csv manifest: give a folder, an audio file or a CSV with columns path,label[,group]")
         return read_manifest(source, require_label=False, check_paths=False)
     rows = []
     for dirpath, dirnames, filenames in os.walk(source, onerror=lambda e: None):   # followlinks=False: no symlink loops
@@ -188,6 +189,18 @@ def _scan(source: str | Path) -> list[dict]:
         for fn in sorted(filenames):
             if Path(fn).suffix.lower() in AUDIO_EXTENSIONS: rows.append({'path': Path(dirpath) / fn, 'label': '', 'group': ''})
     return rows
+
+def _merge_rows(rows: list[dict]) -> list[dict]:
+    "One row per file (absolute path, first-seen order); a label or group from any source fills an empty one. Two different labels are an error."
+    out = {}
+    for r in rows:
+        key = str(Path(r['path']).absolute())
+        m = out.setdefault(key, {'path': key, 'label': '', 'group': ''})
+        for k in ('label', 'group'):
+            v = r.get(k) or ''
+            if v and m[k] and v != m[k]: raise ValueError(f"{key} is given two {k}s, {m[k]!r} and {v!r}: list each file once per manifest")
+            m[k] = m[k] or v
+    return list(out.values())
 
 def _atomic_write(path: Path, text: str):
     tmp = path.with_name(path.name + '.tmp')
@@ -197,7 +210,6 @@ def _atomic_write(path: Path, text: str):
 def _work(args):
     "Worker: features of one file into a temporary file. Returns (row index, result dict or reason str, tmp path)."
     i, path, cfg_json, tmp_path = args
-    torch.set_num_threads(1)
     try:
         res = file_features(path, Config.from_json(cfg_json), tmp_path)
         res['hash'] = _file_hash(Path(path))
@@ -209,11 +221,16 @@ def _work(args):
     except OSError as e: return i, f'cannot read: {e.strerror or e}', tmp_path
     except Exception as e: return i, f'failed: {type(e).__name__}: {str(e)[:200]}', tmp_path
 
+def _worker_init():
+    "Spawned decoding workers: one thread each (the processes share the cores); Ctrl-C is the parent's to handle."
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN); torch.set_num_threads(1)
+
 def store_dir(store: str | Path, cfg: Config | None = None) -> Path:
     "The folder of the store for `cfg`'s front end under the store root `store`."
     return Path(store) / (cfg or Config()).frontend_key()
 
-def ingest(source: str | Path | list,       # folder, manifest CSV, or a list of them
+def ingest(source: str | Path | list,       # folder, audio file, manifest CSV, or a list of them
            store: str | Path,               # store root; features go to STORE/<frontend_key>/
            cfg: Config | None = None,
            workers: int = 1,                # decoding processes (1 = in this process)
@@ -223,7 +240,7 @@ def ingest(source: str | Path | list,       # folder, manifest CSV, or a list of
     "Bring the feature store up to date with `source`; returns an `IngestReport` (also written to report.json)."
     cfg = cfg or Config(); t0 = time.perf_counter()
     sources = source if isinstance(source, (list, tuple)) else [source]
-    rows = [r for s in sources for r in _scan(s)]
+    rows = _merge_rows([r for s in sources for r in _scan(s)])
     if not rows: raise ValueError(f"no audio files found in {', '.join(map(str, sources))} (extensions read: {' '.join(sorted(AUDIO_EXTENSIONS))})")
     root = store_dir(store, cfg); root.mkdir(parents=True, exist_ok=True)
     lock = open(root / '.lock', 'w')
@@ -251,11 +268,9 @@ def _ingest_locked(rows, root, cfg, workers, progress, commit_every, t0) -> Inge
     if feats.stat().st_size != committed: os.truncate(feats, committed)        # drop frames a killed run left uncommitted
     by_path = {f['path']: f for f in idx['files']}
     skipped_before = {(s['path'], s['size'], s['mtime_ns']): s for s in idx['skipped']}
-    rep = IngestReport(store=str(root)); todo = []; seen = set()
+    rep = IngestReport(store=str(root)); todo = []
     for r in rows:
-        key = str(Path(r['path']).absolute())
-        if key in seen: continue
-        seen.add(key)
+        key = r['path']
         try: st = os.stat(key)
         except OSError as e: rep.skipped[key] = f'cannot read: {e.strerror}'; continue
         e = by_path.get(key)
@@ -290,7 +305,7 @@ def _ingest_locked(rows, root, cfg, workers, progress, commit_every, t0) -> Inge
                      channels=res['channels'], duration=res['duration'], offset=idx['n_frames'], length=res['n_frames'],
                      label=r['label'] or (old or {}).get('label', ''), group=r['group'] or (old or {}).get('group', ''),
                      flags='padded' if res['padded'] else '')
-            idx['files'].append(e); by_path[key] = e; idx['n_frames'] += res['n_frames']
+            idx['n_frames'] += res['n_frames']; idx['files'].append(e); by_path[key] = e   # this order: safe to commit after any line
             rep.added += 1; rep.audio_seconds += res['duration']
             if res['padded']: rep.padded.append(key)
         Path(tmp_path).unlink(missing_ok=True)
@@ -299,14 +314,15 @@ def _ingest_locked(rows, root, cfg, workers, progress, commit_every, t0) -> Inge
         bar.set_postfix_str(f"{rep.audio_seconds / 3600:.2f} h, {rep.audio_seconds / max(el, 1e-9):.0f}x real time, {len(rep.skipped)} skipped")
         if time.perf_counter() - last_commit > commit_every: commit(); last_commit = time.perf_counter()
 
-    if workers > 1 and len(jobs) > 1:
-        from specembed import data as lib                             # spawned workers import the worker by module path
-        with mp.get_context('spawn').Pool(min(workers, len(jobs))) as pool:
-            for out in pool.imap_unordered(lib._work, jobs, chunksize=1): handle(*out)
-    else:
-        for j in jobs: handle(*_work(j))
-    bar.close()
-    commit(); shutil.rmtree(tmpdir, ignore_errors=True)
+    try:
+        if workers > 1 and len(jobs) > 1:
+            from specembed import data as lib                         # spawned workers import the worker by module path
+            with mp.get_context('spawn').Pool(min(workers, len(jobs)), initializer=lib._worker_init) as pool:
+                for out in pool.imap_unordered(lib._work, jobs, chunksize=1): handle(*out)
+        else:
+            for j in jobs: handle(*_work(j))
+    finally:                                                          # Ctrl-C too: every file handled so far is kept
+        bar.close(); commit(); shutil.rmtree(tmpdir, ignore_errors=True)
     rep.wall_seconds = time.perf_counter() - t0
     rep.total_files = len(idx['files']); rep.total_hours = sum(f['duration'] for f in idx['files']) / 3600
     _atomic_write(root / 'report.json', json.dumps(dict(rep.__dict__, x_realtime=rep.x_realtime), indent=1))
@@ -330,10 +346,19 @@ class FeatureStore:
         self.files = self.index['files']; self.n_mels = F = self.index['n_mels']; n = self.index['n_frames']
         if n == 0: raise ValueError(f"store {root} holds no audio: every file was skipped (see {root / 'report.json'})")
         self.features = np.memmap(root / 'features.f16', np.float16, mode='c', shape=(n, F))   # (total_T, F)
-        self.offsets = np.array([f['offset'] for f in self.files], np.int64)
-        self.lengths = np.array([f['length'] for f in self.files], np.int64)
-        self.labels = [f['label'] for f in self.files]; self.groups = [f['group'] for f in self.files]
-        self.paths = [f['path'] for f in self.files]
+        self._set_files(self.files)
+
+    def _set_files(self, files: list[dict]):
+        self.files = files
+        self.offsets = np.array([f['offset'] for f in files], np.int64); self.lengths = np.array([f['length'] for f in files], np.int64)
+        self.labels = [f['label'] for f in files]; self.groups = [f['group'] for f in files]; self.paths = [f['path'] for f in files]
+
+    def subset(self, paths: list) -> 'FeatureStore':
+        "A view holding only the files `paths` (as ingested: absolute), in that order, sharing the memory map; others are left out."
+        by_path = {f['path']: f for f in self.files}
+        files = [by_path[str(p)] for p in dict.fromkeys(paths) if str(p) in by_path]
+        if not files: raise ValueError(f"none of the {len(paths)} files asked for is in the store {self.root}")
+        sub = copy.copy(self); sub._set_files(files); return sub
 
     def __len__(self) -> int: return len(self.files)
     @property

@@ -14,8 +14,8 @@ import torch.nn as nn
 import torch.nn.functional as Fn
 from tqdm.auto import tqdm
 
-from .core import Config, LogMel, get_device, read_manifest
-from .data import load_audio, AudioError, _scan
+from .core import Config, LogMel, get_device, n_frames
+from .data import load_audio, iter_audio, AudioError, _scan
 
 # %% auto #0
 __all__ = ['patchify', 'Embedder', 'clip_embedding', 'Embeddings', 'SearchIndex', 'clustered_vectors', 'ann_benchmark',
@@ -50,29 +50,61 @@ class Embedder:
 
     def frames(self, wave: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         "Waveform `(N,)` at `cfg.sample_rate` -> frame embeddings `(P,D)` and patch-centre times in seconds `(P,)`."
-        c = self.cfg
-        if len(wave) < c.patch_samples: wave = Fn.pad(wave, (0, c.patch_samples - len(wave)))
-        x = self.front(wave.to(self.device))                                  # (N,) -> (F,Tn)
-        p, starts = patchify(x, c.patch_frames, self.hop)                      # (P,F,T)
-        return self.encode(p), (starts.float() * c.hop_length + c.patch_samples / 2) / c.sample_rate
+        return self.stream([wave])
+
+    @torch.no_grad()
+    def stream(self, blocks) -> tuple[torch.Tensor, torch.Tensor]:
+        "Consecutive waveform blocks `(N_i,)` of one recording -> what `frames` gives for their concatenation; memory stays flat with length."
+        c = self.cfg; T, H, hop = c.patch_frames, self.hop, c.hop_length
+        tail = torch.zeros(0); fbuf = torch.zeros(c.n_mels, 0, device=self.device)   # samples not yet framed; frames kept (F,k)
+        fb0 = nxt = n_samples = 0                 # global index of fbuf's first frame; next patch start; samples seen
+        starts, pending, out = [], [], []
+
+        def take(final: bool):
+            nonlocal fbuf, fb0, nxt
+            end = fb0 + fbuf.shape[1]                                            # frames computed so far
+            while nxt + T <= end:
+                pending.append(fbuf[:, nxt - fb0:nxt - fb0 + T]); starts.append(nxt); nxt += H
+            if final and starts[-1] + T < end:                                   # cover the end, as `patchify` does
+                pending.append(fbuf[:, end - T - fb0:end - fb0]); starts.append(end - T)
+            if len(pending) >= self.batch_size or final and pending:
+                out.append(self.encode(torch.stack(pending))); pending.clear()   # (P,F,T) -> (P,D)
+            keep = max(min(nxt, end - T), fb0)                                   # the last T frames stay, for the end patch
+            fbuf, fb0 = fbuf[:, keep - fb0:], keep
+
+        def frames_of(buf):
+            nonlocal fbuf
+            m = n_frames(len(buf), c)
+            if m: fbuf = torch.cat([fbuf, self.front(buf[:(m - 1) * hop + c.n_fft].to(self.device))], 1)   # (N,) -> (F,m)
+            return buf[m * hop:] if m else buf
+
+        for block in blocks:
+            n_samples += len(block); tail = frames_of(torch.cat([tail, block.float().cpu()])); take(False)
+        if n_samples < c.patch_samples: tail = frames_of(Fn.pad(tail, (0, c.patch_samples - n_samples)))   # short: padded with silence
+        take(True)
+        t = (torch.tensor(starts, dtype=torch.float32) * hop + c.patch_samples / 2) / c.sample_rate
+        return torch.cat(out), t
 
     def clip(self, wave: torch.Tensor) -> torch.Tensor:
         "Waveform `(N,)` -> clip embedding `(D,)`: mean of frame embeddings, re-normalised."
         return clip_embedding(self.frames(wave)[0])
 
-    def files(self, paths: list, progress: bool = True) -> 'Embeddings':
+    def files(self, paths: list, progress: bool = True, block_seconds: float = 60.0) -> 'Embeddings':
         "Embed files -> `Embeddings` (clip and frame arrays); unreadable files are listed in `.skipped`."
         clips, frames, fid, times, kept, skipped = [], [], [], [], [], {}
         for p in tqdm(paths, desc='embed', unit='file', disable=not progress):
-            try: w = load_audio(p, self.cfg.sample_rate)
-            except AudioError as e: skipped[str(p)] = str(e); continue
-            if not torch.isfinite(w).all(): skipped[str(p)] = 'contains NaN or inf samples'; continue
-            e, t = self.frames(w)
+            try: e, t = self.stream(_finite(iter_audio(p, self.cfg.sample_rate, block_seconds)))   # block by block
+            except AudioError as err: skipped[str(p)] = str(err); continue
             clips.append(clip_embedding(e)); frames.append(e); times.append(t); fid.append(torch.full((len(e),), len(kept))); kept.append(str(p))
         D = clips[0].shape[-1] if clips else 0
         cat = lambda xs, shape: torch.cat(xs).numpy() if xs else np.zeros(shape, np.float32)
         return Embeddings(kept, torch.stack(clips).numpy() if clips else np.zeros((0, D), np.float32), cat(frames, (0, D)),
                           cat(fid, (0,)).astype(np.int64), cat(times, (0,)), skipped)
+
+def _finite(blocks):
+    for b in blocks:
+        if not torch.isfinite(b).all(): raise AudioError('contains NaN or inf samples')
+        yield b
 
 def clip_embedding(frames: torch.Tensor) -> torch.Tensor:
     "Frame embeddings `(P,D)` -> clip embedding `(D,)` (mean, re-normalised)."
@@ -148,7 +180,7 @@ def build_index(model: nn.Module, cfg: Config, audio: str | Path | list, out: st
                 device: str | None = None, progress: bool = True, run: str = '') -> Path:
     "Embed `audio` and write an index folder `out` (frame- or clip-level vectors)."
     sources = audio if isinstance(audio, (list, tuple)) else [audio]
-    paths = [r['path'] for s in sources for r in _scan(s)]
+    paths = [str(Path(r['path']).absolute()) for s in sources for r in _scan(s)]   # absolute: search works from any folder
     if not paths: raise ValueError(f"no audio files found in {audio}")
     E = Embedder(model, cfg, device).files(paths, progress)
     out = Path(out); out.mkdir(parents=True, exist_ok=True); E.save(out / 'embeddings.npz')
@@ -156,16 +188,22 @@ def build_index(model: nn.Module, cfg: Config, audio: str | Path | list, out: st
                                                     config=json.loads(cfg.to_json()))))
     return out
 
-def search_index(index_dir: str | Path, query: str | Path, model: nn.Module, cfg: Config, k: int = 10, device: str | None = None) -> list[dict]:
-    "The `k` nearest (file, time, score) in an index folder to the clip embedding of the audio file `query`."
+def search_index(index_dir: str | Path,    # a folder written by `build_index`
+                 query: str | Path,        # an audio file
+                 model: nn.Module, cfg: Config, k: int = 10, device: str | None = None,
+                 keep_self: bool = False,  # also return hits from the query's own file when it is in the index
+                 ) -> list[dict]:
+    "The `k` nearest (file, time, distance) in an index folder to the clip embedding of the audio file `query`, best first."
     index_dir = Path(index_dir); meta = json.loads((index_dir / 'index.json').read_text())
     E = Embeddings.load(index_dir / 'embeddings.npz')
-    vec = E.frame if meta['level'] == 'frame' else E.clip
-    q = Embedder(model, cfg, device).clip(load_audio(query, cfg.sample_rate)).numpy()
-    scores, ids = SearchIndex(vec).search(q[None], k)
-    out = []
-    for s, i in zip(scores[0], ids[0]):
-        f = int(E.frame_file[i]) if meta['level'] == 'frame' else int(i)
-        out.append(dict(path=E.paths[f], time=float(E.frame_time[i]) if meta['level'] == 'frame' else 0.0,
+    frame = meta['level'] == 'frame'; vec = E.frame if frame else E.clip
+    q = clip_embedding(Embedder(model, cfg, device).stream(iter_audio(query, cfg.sample_rate))[0]).numpy()
+    own = [i for i, p in enumerate(E.paths) if Path(p).resolve() == Path(query).resolve()] if not keep_self else []
+    skip = np.isin(E.frame_file, own) if frame else np.isin(np.arange(len(E.clip)), own)   # vectors of the query's own file
+    scores, ids = SearchIndex(vec).search(q[None], k + int(skip.sum()))
+    keep = ~skip[ids[0]]; out = []
+    for s, i in zip(scores[0][keep][:k], ids[0][keep][:k]):
+        f = int(E.frame_file[i]) if frame else int(i)
+        out.append(dict(path=E.paths[f], time=float(E.frame_time[i]) if frame else 0.0,
                         distance=float(2 - 2 * s)))             # squared L2 between unit vectors
     return out

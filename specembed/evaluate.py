@@ -119,10 +119,11 @@ def show_tsne(X: np.ndarray, labels, title: str = '', seed: int = 0):
     import matplotlib.pyplot as plt
     from sklearn.manifold import TSNE
     Y = TSNE(2, perplexity=min(30, max(5, len(X) // 10)), init='pca', random_state=seed).fit_transform(np.asarray(X, np.float64))
-    labels = np.asarray(labels); fig, ax = plt.subplots(figsize=(5.5, 4.2))
-    for i, l in enumerate(sorted(set(labels.tolist()))):
-        m = labels == l; ax.scatter(Y[m, 0], Y[m, 1], s=12, label=l, color=plt.cm.tab20(i % 20))
-    ax.legend(fontsize=7, ncol=2, loc='best', markerscale=1.5); ax.set_xticks([]); ax.set_yticks([]); ax.set_title(title, fontsize=10)
+    labels = np.asarray(labels); names = sorted(set(labels.tolist())); fig, ax = plt.subplots(figsize=(6.8, 4.2))
+    for i, l in enumerate(names):                           # 10 distinct colours x 4 marker shapes: 40 labels stay apart
+        m = labels == l; ax.scatter(Y[m, 0], Y[m, 1], s=14, label=l, color=plt.cm.tab10(i % 10), marker='os^D'[i // 10 % 4])
+    ax.legend(fontsize=7, ncol=1 + len(names) // 16, loc='upper left', bbox_to_anchor=(1.01, 1.0), markerscale=1.3, frameon=False)
+    ax.set_xticks([]); ax.set_yticks([]); ax.set_title(title, fontsize=10)
     fig.tight_layout(); return fig
 
 def show_confusion(labels, pred, title: str = ''):

@@ -4,8 +4,8 @@
 
 # %% ../nbs/04_train.ipynb #ec7f0ee4
 from __future__ import annotations
-import csv, hashlib, json, math, os, shutil, sys, time, warnings
-from dataclasses import asdict
+import csv, hashlib, json, math, os, shutil, sys, time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -15,15 +15,15 @@ import torch.distributed as dist
 from safetensors.torch import save_file, load_file
 from tqdm.auto import tqdm
 
-from .core import Config, get_device
-from .data import FeatureStore, PatchSampler, ingest
+from .core import Config, get_device, read_manifest
+from .data import FeatureStore, PatchSampler, ingest, _scan, _merge_rows
 from .deform import Deformer
 from .encoder import build_encoder, describe
 
 # %% auto #0
-__all__ = ['METRIC_FIELDS', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives', 'spread', 'LabelPairs',
-           'save_checkpoint', 'CheckpointError', 'read_checkpoint', 'latest_checkpoint', 'load_encoder', 'Trainer',
-           'default_store', 'train', 'plot_metrics']
+__all__ = ['METRIC_FIELDS', 'TRAIN_FILES', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives', 'spread', 'LabelPairs',
+           'save_checkpoint', 'CheckpointError', 'read_checkpoint', 'latest_checkpoint', 'load_encoder', 'lr_at',
+           'Trainer', 'default_store', 'train', 'plot_metrics']
 
 # %% ../nbs/04_train.ipynb #cd12264c
 def pair_dist(a: torch.Tensor, b: torch.Tensor, distance: str = 'sqeuclidean') -> torch.Tensor:
@@ -156,13 +156,26 @@ def load_encoder(run: str | Path, device: str | None = 'cpu') -> tuple[nn.Module
     "The trained encoder (eval mode) and config of a run folder (its newest good checkpoint) or a checkpoint folder."
     run = Path(run)
     ck = run if (run / 'state.json').exists() else latest_checkpoint(run)
-    if ck is None: raise FileNotFoundError(f"no usable checkpoint in {run}: train first (`specembed train --out {run}`)")
+    if ck is None: raise FileNotFoundError(f"no usable checkpoint in {run}: train first (`specembed train --audio AUDIO --out {run}`)")
     cfg_path = ck / 'config.json' if (ck / 'config.json').exists() else ck.parent.parent / 'config.json'
     if not cfg_path.exists(): raise FileNotFoundError(f"{cfg_path} is missing: a run folder holds config.json next to checkpoints/")
     cfg = Config.from_json(cfg_path.read_text())
     tensors, _, _ = read_checkpoint(ck)
     model = build_encoder(cfg); model.load_state_dict(tensors)
     return model.to(get_device(device)).eval(), cfg
+
+# %% ../nbs/04_train.ipynb #ddf089d5
+def lr_at(step: int,            # the step about to be taken (0-based)
+          cfg: Config,
+          elapsed: float = 0.0,  # seconds trained so far (used when `cfg.minutes` is set)
+          ) -> float:
+    "Learning rate: linear warm-up over `cfg.warmup_steps`, then cosine decay to 10% of `cfg.lr` at the end of the budget (steps or minutes, whichever is nearer)."
+    w = cfg.warmup_steps
+    if step < w: return cfg.lr * (step + 1) / w
+    spent = (step - w) / max(1, cfg.steps - w)
+    if cfg.minutes: spent = max(spent, elapsed / (cfg.minutes * 60))
+    return cfg.lr * (0.1 + 0.45 * (1 + math.cos(math.pi * min(1.0, spent))))
+
 
 # %% ../nbs/04_train.ipynb #eef418be
 def _dist_info() -> tuple[int, int, int]:
@@ -196,10 +209,8 @@ class Trainer:
             names = sorted(set(labels)); self.lab = torch.tensor([names.index(l) for l in labels], device=dev)
         self.g = torch.Generator(dev).manual_seed(cfg.seed + 7919 * self.rank)
         self.opt = torch.optim.AdamW(self.model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
-        w, S = cfg.warmup_steps, cfg.steps
-        lam = lambda s: (s + 1) / w if s < w else 0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, (s - w) / max(1, S - w))))
-        self.sched = torch.optim.lr_scheduler.LambdaLR(self.opt, lam)
         self.step, self.skipped, self.progress = 0, 0, progress and self.main
+        self.elapsed0, self.t0 = 0.0, time.perf_counter()     # seconds trained before this process (resume), and its start
         if resume: self._resume()
         elif self.main and (self.out / 'checkpoints').exists() and any((self.out / 'checkpoints').glob('step-*')):
             raise ValueError(f"{self.out} already holds a run: pass --resume to continue it, or choose another --out")
@@ -217,8 +228,13 @@ class Trainer:
             ns, nf = s.negatives(B, g, exclude_files=f if self.cfg.negatives == 'random_other_file' else None)
         return a, p, s.gather(ns), f, nf, kind
 
+    def elapsed(self) -> float:
+        "Seconds of training so far, across resumes."
+        return self.elapsed0 + time.perf_counter() - self.t0
+
     def train_step(self) -> dict:
         cfg = self.cfg; a, p, n, f, nf, kind = self.batch(); B = len(a)
+        for group in self.opt.param_groups: group['lr'] = lr_at(self.step, cfg, self.elapsed())
         self.net.train()
         saved = [b.detach().clone() for b in self.model.buffers()]            # BatchNorm statistics, restored if the step is bad
         with torch.autocast('cuda', torch.bfloat16, enabled=self.device.type == 'cuda'):
@@ -236,8 +252,6 @@ class Trainer:
             self.opt.zero_grad(set_to_none=True); loss.backward()
             torch.nn.utils.clip_grad_norm_(self.model.parameters(), cfg.grad_clip)
             self.opt.step()
-        with warnings.catch_warnings():                                          # a skipped first step: the schedule still advances
-            warnings.simplefilter('ignore', UserWarning); self.sched.step()
         self.step += 1
         with torch.no_grad():
             same = float((self.lab[nf[idx]] == self.lab[f]).float().mean()) if self.has_labels else float('nan')
@@ -253,24 +267,28 @@ class Trainer:
     def save(self) -> Path | None:
         if not self.main: return None
         (self.out / 'config.json').write_text(self.cfg.to_json())
-        return save_checkpoint(self.out, self.step, self.model, self.opt, self.sched, self.rng_state(), dict(skipped_steps=self.skipped))
+        return save_checkpoint(self.out, self.step, self.model, self.opt, None, self.rng_state(),
+                               dict(skipped_steps=self.skipped, seconds=round(self.elapsed(), 3)))
 
     def _resume(self):
         ck = latest_checkpoint(self.out)
         if ck is None: raise FileNotFoundError(f"--resume: no usable checkpoint in {self.out}")
         old = Config.from_json((self.out / 'config.json').read_text())
         if old.frontend_key() != self.cfg.frontend_key(): raise ValueError(f"{self.out} was trained with front end {old.frontend_key()}, the store has {self.cfg.frontend_key()}")
+        for k in ('encoder', 'embed_dim', 'patch_frames'):                   # what the weights' shapes depend on
+            if getattr(old, k) != getattr(self.cfg, k):
+                raise ValueError(f"--resume: {self.out} was trained with {k}={getattr(old, k)!r}, not {getattr(self.cfg, k)!r}; resume without changing it, or train into another --out")
         model_t, train_t, state = read_checkpoint(ck)
-        self.model.load_state_dict(model_t)
+        try: self.model.load_state_dict(model_t)
+        except RuntimeError: raise CheckpointError(f"{ck}: its weights do not fit the {self.cfg.encoder!r} encoder") from None
         sd = {'state': {}, 'param_groups': state['param_groups']}
         for k, v in train_t.items():
             if k.startswith('optim.'):
                 _, pid, name = k.split('.', 2); sd['state'].setdefault(int(pid), {})[name] = v.to(self.device) if name != 'step' else v
         self.opt.load_state_dict(sd)
-        self.sched.load_state_dict({**state['scheduler'], 'lr_lambdas': [None]})
         self.g.set_state(train_t['rng.sampler']); torch.set_rng_state(train_t['rng.torch'])
         if 'rng.cuda' in train_t and torch.cuda.is_available() and self.device.type == 'cuda': torch.cuda.set_rng_state(train_t['rng.cuda'], self.device)
-        self.step = state['step']; self.skipped = state['extra'].get('skipped_steps', 0)
+        self.step = state['step']; self.skipped = state['extra'].get('skipped_steps', 0); self.elapsed0 = state['extra'].get('seconds', 0.0)
         if self.main and (self.out / 'metrics.csv').exists():               # drop rows logged after the checkpoint
             rows = list(csv.DictReader(open(self.out / 'metrics.csv')))
             with open(self.out / 'metrics.csv', 'w', newline='') as fh:
@@ -278,88 +296,123 @@ class Trainer:
         if self.main: print(f"resumed {self.out} at step {self.step} from {ck.name}")
 
     # -- the loop ----------------------------------------------------------------------------------------------
-    def fit(self) -> dict:
-        "Train until `cfg.steps` (or `cfg.minutes`); returns the last logged metrics."
-        cfg = self.cfg; t0 = time.perf_counter(); last = {}; tb = None
+    def _open_logs(self):
+        "metrics.csv (appended to on resume) and, when installed, a TensorBoard writer; rank 0 only."
+        self.out.mkdir(parents=True, exist_ok=True); (self.out / 'config.json').write_text(self.cfg.to_json())
+        new = not (self.out / 'metrics.csv').exists()
+        self._fh = open(self.out / 'metrics.csv', 'a', newline=''); self._writer = csv.DictWriter(self._fh, METRIC_FIELDS)
+        if new: self._writer.writeheader()
+        try: from torch.utils.tensorboard import SummaryWriter; self._tb = SummaryWriter(str(self.out / 'tb'))
+        except Exception: self._tb = None
+
+    def _close_logs(self):
+        self._fh.close()
+        if self._tb: self._tb.close()
+
+    def _log(self, rows: list[dict], seconds: float, bar) -> dict:
+        "Average the step metrics `rows` of one window into a metrics row; write it (rank 0). Returns the row."
+        kinds = {m['kind'] for m in rows}
+        row = {k: sum(m[k] for m in rows) / len(rows) for k in rows[0] if k != 'kind'}
+        row.update(step=self.step, seconds=round(self.elapsed(), 2), lr=self.opt.param_groups[0]['lr'],
+                   kind=kinds.pop() if len(kinds) == 1 else 'mixed', skipped_steps=self.skipped,
+                   triplets_per_s=len(rows) * self.cfg.batch_size * self.world / max(seconds, 1e-9))
         if self.main:
-            self.out.mkdir(parents=True, exist_ok=True); (self.out / 'config.json').write_text(cfg.to_json())
-            new = not (self.out / 'metrics.csv').exists()
-            fh = open(self.out / 'metrics.csv', 'a', newline=''); writer = csv.DictWriter(fh, METRIC_FIELDS)
-            if new: writer.writeheader()
-            try:
-                from torch.utils.tensorboard import SummaryWriter; tb = SummaryWriter(str(self.out / 'tb'))
-            except Exception: tb = None
+            self._writer.writerow({k: (f'{v:.5g}' if isinstance(v, float) else v) for k, v in row.items()}); self._fh.flush()
+            if self._tb:
+                for k, v in row.items():
+                    if isinstance(v, float) and math.isfinite(v): self._tb.add_scalar(k, v, self.step)
+            bar.set_postfix_str(f"loss {row['loss']:.3f} viol {row['violating']:.2f} {row['triplets_per_s']:.0f} triplets/s")
+        return row
+
+    def done(self) -> bool:
+        "The budget is spent: `cfg.steps` steps, or `cfg.minutes` of training (across resumes), whichever comes first."
+        return self.step >= self.cfg.steps or bool(self.cfg.minutes) and self.elapsed() >= self.cfg.minutes * 60
+
+    def fit(self) -> dict:
+        "Train until the budget is spent (`done()`); returns the last logged metrics (the last window is always logged)."
+        cfg = self.cfg; self.t0 = time.perf_counter(); last = {}
+        if self.main: self._open_logs()
         budget = f' ({cfg.minutes:g} min)' if cfg.minutes else ''            # a time budget: no misleading step ETA
         bar = tqdm(total=None if cfg.minutes else cfg.steps, initial=self.step, desc='train' + budget, unit='step',
                    disable=not self.progress, dynamic_ncols=True)
-        acc, n_acc, t_log, warned = {}, 0, time.perf_counter(), False
-        while self.step < cfg.steps:
-            if cfg.minutes and time.perf_counter() - t0 > cfg.minutes * 60: break
-            m = self.train_step(); bar.update(1)
-            for k, v in m.items():
-                if k != 'kind': acc[k] = acc.get(k, 0.0) + v
-            n_acc += 1
-            if self.step % cfg.log_every == 0 or self.step == cfg.steps:
-                dt = time.perf_counter() - t_log; t_log = time.perf_counter()
-                row = {k: v / n_acc for k, v in acc.items()}
-                row.update(step=self.step, seconds=round(time.perf_counter() - t0, 2), lr=self.sched.get_last_lr()[0], kind=m['kind'],
-                           triplets_per_s=n_acc * cfg.batch_size * self.world / max(dt, 1e-9), skipped_steps=self.skipped)
-                acc, n_acc, last = {}, 0, row
-                if self.main:
-                    writer.writerow({k: (f'{v:.5g}' if isinstance(v, float) else v) for k, v in row.items()}); fh.flush()
-                    if tb:
-                        for k, v in row.items():
-                            if isinstance(v, float) and math.isfinite(v): tb.add_scalar(k, v, self.step)
-                    bar.set_postfix_str(f"loss {row['loss']:.3f} viol {row['violating']:.2f} {row['triplets_per_s']:.0f} triplets/s")
-                    if row['spread'] < 0.05 and not warned:
+        window, t_log, warned = [], time.perf_counter(), False
+        try:
+            while not self.done():
+                window.append(self.train_step()); bar.update(1)
+                end = self.done()                                             # decided once: the last window is always logged
+                if self.step % cfg.log_every == 0 or end:
+                    last = self._log(window, time.perf_counter() - t_log, bar); window, t_log = [], time.perf_counter()
+                    if self.main and last['spread'] < 0.05 and not warned:
                         warned = True
-                        print(f"warning: embedding collapse at step {self.step} (spread {row['spread']:.3f}): every patch maps to nearly the same "
+                        print(f"warning: embedding collapse at step {self.step} (spread {last['spread']:.3f}): every patch maps to nearly the same "
                               "vector; try a lower --lr, 'semihard' negatives, or check that the corpus is not mostly silence", file=sys.stderr)
-            if self.step % cfg.ckpt_every == 0: self.save()
-        bar.close()
-        self.save()
-        if self.main:
-            fh.close()
-            if tb: tb.close()
+                if end: break
+                if self.step % cfg.ckpt_every == 0: self.save()
+            self.save()
+        finally:
+            bar.close()
+            if self.main: self._close_logs()
+        if self.main and cfg.minutes and self.step >= cfg.steps and self.elapsed() < 0.98 * cfg.minutes * 60:
+            print(f"note: stopped at the step limit ({cfg.steps} steps) after {self.elapsed():.0f} s of the {cfg.minutes:g}-minute budget; "
+                  "raise --steps to use the whole budget", file=sys.stderr)
         if self.skipped and self.main: print(f"note: {self.skipped} step(s) with a non-finite loss were skipped", file=sys.stderr)
         return last
+
 
 # %% ../nbs/04_train.ipynb #8a2668ef
 def default_store() -> Path:
     "Where feature stores live unless `--store` says otherwise: $SPECEMBED_STORE or ~/.cache/specembed/stores."
     return Path(os.environ.get('SPECEMBED_STORE') or Path.home() / '.cache' / 'specembed' / 'stores')
 
-def train(audio: list | str | Path, out: str | Path, cfg: Config | None = None, store: str | Path | None = None,
-          labels: str | Path | None = None, device: str | None = None, resume: bool = False, progress: bool = True,
-          workers: int = 1) -> dict:
-    "Ingest `audio` (folders/manifests) and train an encoder into the run folder `out`; returns the last metrics."
-    cfg = cfg or Config.tiny(); store = Path(store) if store else default_store()
+TRAIN_FILES = 'train_files.csv'   # in a run folder: the files it trained on, in sampling order
+
+def _training_files(sources: list, labels: str | Path | None) -> list[str]:
+    "Absolute paths named by `sources` (or, for a supervised run, by the `labels` manifest), in order."
+    if labels: return [str(Path(r['path']).absolute()) for r in read_manifest(labels, check_paths=False)]
+    return [r['path'] for r in _merge_rows([r for s in sources for r in _scan(s)])]
+
+def _record_files(fs: FeatureStore, out: Path, resume: bool):
+    "Write the run's `train_files.csv`; on resume, check that the audio given is the audio the run trained on."
+    p = out / TRAIN_FILES
+    if resume and p.exists():
+        before = [r['path'] for r in csv.DictReader(open(p, newline='', encoding='utf-8'))]
+        if before != fs.paths:
+            raise ValueError(f"--resume: {out} trained on {len(before)} files ({p}); the audio given now holds {len(fs.paths)} "
+                             f"({len(set(before) ^ set(fs.paths))} differ): give the same --audio")
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    with open(p, 'w', newline='', encoding='utf-8') as fh:
+        w = csv.writer(fh); w.writerow(['path', 'label', 'group', 'seconds', 'sha1'])
+        w.writerows([f['path'], f['label'], f['group'], f"{f['duration']:.3f}", f['hash']] for f in fs.files)
+
+def train(audio: list | str | Path,          # folders, audio files or manifest CSVs: training uses exactly these files
+          out: str | Path,                    # run folder: config.json, train_files.csv, metrics.csv, checkpoints/
+          cfg: Config | None = None,          # default `Config.tiny()`
+          store: str | Path | None = None,    # feature store root (default `default_store()`); it may hold other audio too
+          labels: str | Path | None = None,   # manifest CSV: explicit-label (supervised) triplets on its files
+          device: str | None = None,
+          resume: bool = False,               # continue the run in `out` from its newest good checkpoint
+          progress: bool = True,
+          workers: int = 1,                   # decoding processes for ingestion
+          ) -> dict:
+    "Ingest `audio` and train an encoder on exactly those files into the run folder `out`; returns the last metrics."
+    cfg = cfg or Config.tiny(); store = Path(store) if store else default_store(); out = Path(out)
     sources = list(audio) if isinstance(audio, (list, tuple)) else [audio]
-    if labels: sources.append(labels); cfg = Config.from_json(json.dumps({**json.loads(cfg.to_json()), 'supervised': True}))
+    if labels: sources.append(labels); cfg = replace(cfg, supervised=True)
     rank = _dist_info()[0]
     if rank == 0: ingest(sources, store, cfg, workers=workers, progress=progress)
     if dist.is_available() and _dist_info()[1] > 1:
         if not dist.is_initialized(): dist.init_process_group('nccl' if torch.cuda.is_available() and device != 'cpu' else 'gloo')
         dist.barrier()                                                    # the others wait for rank 0's ingestion
-    fs = FeatureStore(store, cfg)
-    if labels:                                                            # train only on the labelled files
-        from specembed.core import read_manifest
-        wanted = {str(Path(r['path']).absolute()) for r in read_manifest(labels, check_paths=False)}
-        fs = _subset(fs, wanted)
+    fs = FeatureStore(store, cfg).subset(_training_files(sources, labels))   # not the rest of a shared store
     tr = Trainer(cfg, fs, out, device, resume, progress)
-    if rank == 0: print(f"{describe(tr.model, cfg)}; {len(fs)} files, {fs.hours:.2f} h; device {tr.device}; world {tr.world}")
+    if rank == 0:
+        _record_files(fs, out, resume)
+        print(f"{describe(tr.model, cfg)}; {len(fs)} files, {fs.hours:.2f} h; device {tr.device}; world {tr.world}")
     res = tr.fit()
     if dist.is_initialized(): dist.destroy_process_group()
     return res
 
-def _subset(fs: FeatureStore, paths: set) -> FeatureStore:
-    "A view of `fs` restricted to the files in `paths` (same memory map)."
-    keep = [i for i, p in enumerate(fs.paths) if p in paths]
-    if not keep: raise ValueError("none of the labelled files is in the store")
-    sub = object.__new__(FeatureStore); sub.__dict__.update(fs.__dict__)
-    sub.files = [fs.files[i] for i in keep]; sub.offsets, sub.lengths = fs.offsets[keep], fs.lengths[keep]
-    sub.labels = [fs.labels[i] for i in keep]; sub.groups = [fs.groups[i] for i in keep]; sub.paths = [fs.paths[i] for i in keep]
-    return sub
 
 # %% ../nbs/04_train.ipynb #ff2d10a9
 def plot_metrics(run: str | Path):
