@@ -14,7 +14,7 @@ __all__ = ['ENCODER_NAMES', 'EXPERIMENT_NAMES', 'RECIPE_NAMES', 'SONIC_PI', 'STO
            'main']
 
 # %% ../nbs/09_cli.ipynb #99f82da2
-ENCODER_NAMES = ('small', 'resnet', 'vggish')                 # = specembed.encoder.ENCODERS (tested)
+ENCODER_NAMES = ('small', 'mobile', 'resnet', 'vggish')                 # = specembed.encoder.ENCODERS (tested)
 EXPERIMENT_NAMES = ('ablation', 'negatives', 'vector-math')   # = specembed.experiments.EXPERIMENTS (tested)
 RECIPE_NAMES = ('hydrogen', 'strums', 'asterisk', 'gm')
 SONIC_PI = '/usr/share/sonic-pi/samples'                      # = specembed.data.SONIC_PI_DIR (tested)
@@ -56,9 +56,12 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument('--steps', type=int, help='step limit (default: the preset\'s 300 on CPU; none when --minutes is given alone)')
     t.add_argument('--minutes', type=float, help='time budget; the learning rate decays over it')
     t.add_argument('--batch-size', type=int, help='triplets per step (per process)'); t.add_argument('--lr', type=float, help='peak learning rate')
-    t.add_argument('--negatives', choices=['random', 'random_other_file', 'semihard', 'hardest'], help='negative choice (default random)')
+    t.add_argument('--negatives', choices=['random', 'random_other_file', 'semihard', 'hardest'], help="the triplet objective's negative choice (default random)")
+    t.add_argument('--objective', choices=['triplet', 'ntxent', 'dcl'], help='triplet (the paper; default), ntxent (in-batch contrast) or dcl (decoupled)')
+    t.add_argument('--tau', type=float, help='temperature of ntxent/dcl (default 0.1)')
     t.add_argument('--device', help=DEVICE_HELP); t.add_argument('--seed', type=int, help='one seed for sampling, deformation and weights')
     t.add_argument('--labels', help='manifest CSV with labels: explicit-label (supervised) triplets on its files')
+    t.add_argument('--init', help="start from these weights: a run folder or 'pretrained' (fine-tune the shipped model on your audio)")
     t.add_argument('--resume', action='store_true', help='continue the run in --out from its newest good checkpoint (same --audio)')
     t.add_argument('--store', help=STORE_HELP)
     t.add_argument('--compile', action='store_true', help='torch.compile the encoder')
@@ -66,17 +69,17 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument('--workers', type=int, default=cores, help=f'decoding processes for ingestion (default: one per core, {cores} here)')
     t.add_argument('--quiet', action='store_true', help='no progress bars')
     e = sub.add_parser('embed', help='frame and clip embeddings of audio files -> .npz')
-    e.add_argument('--model', required=True, help='run folder (or one of its checkpoints)')
+    e.add_argument('--model', default='pretrained', help="run folder, one of its checkpoints, or 'pretrained' (the shipped model; default)")
     e.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
     e.add_argument('--out', required=True, help='.npz file: clip (N,D), frame (M,D), frame_file, frame_time, paths')
     e.add_argument('--device', help=DEVICE_HELP); e.add_argument('--quiet', action='store_true', help='no progress bar')
     v = sub.add_parser('evaluate', help='QbE mAP, P@10, k-NN and probe accuracy on a labelled manifest')
     g = v.add_mutually_exclusive_group(required=True)
-    g.add_argument('--model', help='run folder'); g.add_argument('--baseline', choices=['logmel', 'random'], help='a baseline instead of a model')
+    g.add_argument('--model', help="run folder or 'pretrained' (the shipped model)"); g.add_argument('--baseline', choices=['logmel', 'random'], help='a baseline instead of a model')
     v.add_argument('--manifest', required=True, help='CSV path,label[,group]; with groups, folds and queries are group-disjoint')
     v.add_argument('--json', help='write the results here'); v.add_argument('--device', help=DEVICE_HELP)
     x = sub.add_parser('index', help='embed a collection into a nearest-neighbour index folder')
-    x.add_argument('--model', required=True, help='run folder'); x.add_argument('--out', required=True, help='index folder to write')
+    x.add_argument('--model', default='pretrained', help="run folder or 'pretrained' (the shipped model; default)"); x.add_argument('--out', required=True, help='index folder to write')
     x.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
     x.add_argument('--level', choices=['frame', 'clip'], default='frame', help='one vector per 0.48 s frame (finds moments; default) or per file')
     x.add_argument('--device', help=DEVICE_HELP); x.add_argument('--quiet', action='store_true', help='no progress bar')
@@ -85,6 +88,13 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument('--k', type=int, default=10, help='hits to print (default 10)')
     q.add_argument('--keep-self', action='store_true', help="also list the query's own file when it is in the index")
     q.add_argument('--model', help='run folder (default: the one the index was built with)'); q.add_argument('--device', help=DEVICE_HELP)
+    pt = sub.add_parser('pretrain', help="rebuild the shipped model: corpus from Debian packages, training, scores, export (nbs/06c_pretrain)")
+    pt.add_argument('--out', default=str(Path.home() / '.cache' / 'specembed' / 'pretrain'), help='folder for the corpus, store, run and exported model (default ~/.cache/specembed/pretrain)')
+    pt.add_argument('--minutes', type=float, default=90.0, help='training time (default 90)'); pt.add_argument('--seed', type=int, default=0, help='seed (default 0)')
+    pt.add_argument('--resume', action='store_true', help='continue an interrupted run in OUT/run (the time budget counts what was done)')
+    pt.add_argument('--install', action='store_true', help="copy the exported model into the package, where load_encoder('pretrained') finds it")
+    pt.add_argument('--workers', type=int, default=cores, help=f'decoding processes for ingestion (default: one per core, {cores} here)')
+    pt.add_argument('--quiet', action='store_true', help='no progress bars')
     b = sub.add_parser('bench', help='measure ingestion, training, embedding and search speed and memory (nbs/07_benchmarks)')
     b.add_argument('--size', choices=['cpu', 'gpu'], help='cpu: small encoder, a few minutes on 2 cores; gpu: VGGish-class, 10^6 search (default: by device)')
     b.add_argument('--device', help=DEVICE_HELP); b.add_argument('--out', default='bench.json', help='results JSON (default bench.json)')
@@ -113,9 +123,12 @@ def _train_config(args, dev):
     out = Path(args.out)
     if args.resume and (out / 'config.json').exists(): cfg = Config.from_json((out / 'config.json').read_text())
     else: cfg = Config.tiny() if dev.type == 'cpu' else Config(encoder='vggish', batch_size=256, steps=20_000)
+    if args.init and not args.resume and not args.encoder:                  # fine-tuning: the architecture of the weights given
+        from specembed.train import load_encoder
+        init = load_encoder(args.init)[1]; cfg = replace(cfg, encoder=init.encoder, embed_dim=init.embed_dim)
     steps = args.steps if args.steps is not None or not args.minutes else 10**9    # a time budget runs for its time
     over = dict(encoder=args.encoder, steps=steps, minutes=args.minutes, batch_size=args.batch_size, lr=args.lr,
-                negatives=args.negatives, seed=args.seed, compile=args.compile or None, ckpt_every=args.ckpt_every)
+                negatives=args.negatives, objective=args.objective, tau=args.tau, seed=args.seed, compile=args.compile or None, ckpt_every=args.ckpt_every)
     return replace(cfg, **{k: v for k, v in over.items() if v is not None})
 
 def _train_cmd(args):
@@ -123,7 +136,7 @@ def _train_cmd(args):
     from specembed.train import train
     dev = get_device(args.device); out = Path(args.out)
     last = train(_sources(args.audio), out, _train_config(args, dev), store=args.store, labels=args.labels, device=str(dev),
-                 resume=args.resume, progress=not args.quiet, workers=args.workers)
+                 resume=args.resume, progress=not args.quiet, workers=args.workers, init=args.init)
     if last and int(os.environ.get('RANK', 0)) == 0:
         print(f"step {last['step']}: loss {last['loss']:.4f}, violating {last['violating']:.2f}, "
               f"d(a,p) {last['d_ap']:.3f}, d(a,n) {last['d_an']:.3f}, {last['triplets_per_s']:.0f} triplets/s -> {out}")
@@ -169,14 +182,14 @@ def _index_cmd(args):
     from specembed.embed import build_index
     model, cfg = _model(args.model, args.device)
     print('wrote', build_index(model, cfg, _sources(args.audio), args.out, args.level, args.device, not args.quiet,
-                               run=str(Path(args.model).absolute())))
+                               run=args.model if args.model == 'pretrained' else str(Path(args.model).absolute())))
 
 def _search_cmd(args):
     from specembed.embed import search_index
     meta_p = Path(args.index) / 'index.json'
     if not meta_p.exists(): raise FileNotFoundError(f"{args.index} is not an index folder (no index.json): make one with `specembed index`")
     run = args.model or json.loads(meta_p.read_text())['run']
-    if not args.model and not Path(run).exists():
+    if not args.model and run != 'pretrained' and not Path(run).exists():
         raise FileNotFoundError(f"the index was built with the model in {run}, which is not there any more: pass --model RUN_FOLDER")
     model, cfg = _model(run, args.device)
     hits = search_index(args.index, args.query, model, cfg, args.k, args.device, keep_self=args.keep_self)
@@ -207,8 +220,13 @@ def _experiment_cmd(args):
     from specembed.experiments import run_experiment
     run_experiment(args.name, args.out, args.steps, args.seed)
 
+def _pretrain_cmd(args):
+    from specembed.pretrain import pretrain, install_model
+    pretrain(args.out, args.minutes, args.seed, args.resume, progress=not args.quiet, workers=args.workers)
+    if args.install: print('installed', install_model(Path(args.out) / 'pretrained'))
+
 COMMANDS = dict(demo=_demo_cmd, corpus=_corpus_cmd, ingest=_ingest_cmd, train=_train_cmd, embed=_embed_cmd, evaluate=_evaluate_cmd,
-                index=_index_cmd, search=_search_cmd, bench=_bench_cmd, experiment=_experiment_cmd, recipe=_recipe_cmd)
+                index=_index_cmd, search=_search_cmd, bench=_bench_cmd, experiment=_experiment_cmd, pretrain=_pretrain_cmd, recipe=_recipe_cmd)
 
 def main(argv: list[str] | None = None) -> int:
     "Run the `specembed` command line; returns the exit status (0 ok, 2 wrong use or bad input, 130 interrupted)."

@@ -44,6 +44,8 @@ class Config:
     margin: float = 0.1         # triplet margin (the paper: 0.1 on squared L2 of unit vectors)
     distance: str = 'sqeuclidean'   # 'sqeuclidean' (the paper) or 'euclidean' (the seed)
     negatives: str = 'random'   # 'random' (the seed), 'random_other_file', 'semihard' (the paper), 'hardest'
+    objective: str = 'triplet'  # 'triplet' (the paper), 'ntxent' (in-batch contrast, COLA-style), 'dcl' (decoupled NT-Xent)
+    tau: float = 0.1            # temperature of 'ntxent' / 'dcl'
     deformations: dict = field(default_factory=lambda: dict(proximity=1.0, noise=1.0, stretch=1.0, pitch=1.0, mix=0.0))
     per_example: bool = False   # one deformation type per batch (the seed) or per example
     supervised: bool = False    # explicit-label triplets: the positive is another clip with the same label
@@ -96,7 +98,8 @@ class Config:
             raise ValueError(f"window of {self.win_length} samples is longer than n_fft={self.n_fft}; raise n_fft")
         for k in ('n_mels', 'patch_frames', 'embed_dim', 'batch_size', 'steps', 'log_every', 'ckpt_every'):
             if getattr(self, k) < 1: raise ValueError(f"{k} must be >= 1, got {getattr(self, k)}")
-        choices = dict(distance=('sqeuclidean', 'euclidean'), negatives=('random', 'random_other_file', 'semihard', 'hardest'))
+        choices = dict(distance=('sqeuclidean', 'euclidean'), negatives=('random', 'random_other_file', 'semihard', 'hardest'),
+                       objective=('triplet', 'ntxent', 'dcl'))
         for k, ok in choices.items():
             if getattr(self, k) not in ok: raise ValueError(f"{k} must be one of {ok}, got {getattr(self, k)!r}")
 

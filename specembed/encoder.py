@@ -11,8 +11,8 @@ import torch.nn.functional as Fn
 from .core import Config
 
 # %% auto #0
-__all__ = ['ENCODERS', 'conv_bn', 'ResBlock', 'Encoder', 'small_cnn', 'resnet_cnn', 'vggish_cnn', 'build_encoder', 'count_params',
-           'flops_per_patch', 'describe']
+__all__ = ['ENCODERS', 'conv_bn', 'ResBlock', 'Encoder', 'small_cnn', 'resnet_cnn', 'vggish_cnn', 'InvertedResidual',
+           'mobile_cnn', 'build_encoder', 'count_params', 'flops_per_patch', 'describe']
 
 # %% ../nbs/03_encoder.ipynb #666b6975
 def conv_bn(cin: int, cout: int) -> nn.Sequential:
@@ -64,7 +64,30 @@ def vggish_cnn(cfg: Config | None = None) -> Encoder:
         else: layers.append(conv_bn(cin, c)); cin = c
     return Encoder(nn.Sequential(*layers), 512, cfg, 'vggish')
 
-ENCODERS = {'small': small_cnn, 'resnet': resnet_cnn, 'vggish': vggish_cnn}
+
+# %% ../nbs/03_encoder.ipynb #bab5ec50
+class InvertedResidual(nn.Module):
+    "MobileNetV2 block: 1x1 expand, 3x3 depthwise (strided or not), 1x1 project; a skip when the shape is kept."
+    def __init__(self, cin: int, cout: int, stride: int = 1, expand: int = 3):
+        super().__init__(); h = cin * expand
+        self.body = nn.Sequential(nn.Conv2d(cin, h, 1, bias=False), nn.BatchNorm2d(h), nn.ReLU6(inplace=True),
+                                  nn.Conv2d(h, h, 3, stride, 1, groups=h, bias=False), nn.BatchNorm2d(h), nn.ReLU6(inplace=True),
+                                  nn.Conv2d(h, cout, 1, bias=False), nn.BatchNorm2d(cout))
+        self.skip = stride == 1 and cin == cout
+    def forward(self, x): return x + self.body(x) if self.skip else self.body(x)
+
+def mobile_cnn(cfg: Config | None = None) -> Encoder:
+    "Efficient CPU encoder: a strided 3x3 stem, then inverted-residual (depthwise-separable) stages of 24/48/96/128 channels (~0.3 M parameters)."
+    stages = [(24, 2, 1), (48, 2, 2), (96, 2, 2), (128, 1, 2)]             # (channels, first stride, blocks): (64,96) -> (4,6)
+    layers, cin = [nn.Conv2d(1, 16, 3, 2, 1, bias=False), nn.BatchNorm2d(16), nn.ReLU6(inplace=True)], 16
+    for c, s, n in stages:
+        for k in range(n): layers.append(InvertedResidual(cin, c, s if k == 0 else 1)); cin = c
+    layers += [nn.Conv2d(cin, 320, 1, bias=False), nn.BatchNorm2d(320), nn.ReLU6(inplace=True)]
+    return Encoder(nn.Sequential(*layers), 320, cfg, 'mobile')
+
+
+# %% ../nbs/03_encoder.ipynb #70f73c74
+ENCODERS = {'small': small_cnn, 'mobile': mobile_cnn, 'resnet': resnet_cnn, 'vggish': vggish_cnn}
 
 def build_encoder(cfg: Config | None = None) -> Encoder:
     "The encoder named by `cfg.encoder`."
@@ -92,3 +115,4 @@ def flops_per_patch(model: nn.Module, cfg: Config | None = None) -> int:
 def describe(model: nn.Module, cfg: Config | None = None) -> str:
     "One line: name, parameters, MFLOPs per patch."
     return f"{getattr(model, 'name', type(model).__name__)}: {count_params(model) / 1e6:.2f} M parameters, {flops_per_patch(model, cfg) / 1e6:.0f} MFLOPs per patch"
+

@@ -11,7 +11,7 @@ import torch.nn.functional as Fn
 from .core import Config
 from .embed import Embedder
 from .encoder import build_encoder
-from .train import load_encoder
+from .train import load_encoder, _pretrained_dir
 
 # %% auto #0
 __all__ = ['HearModel', 'load_model', 'get_timestamp_embeddings', 'get_scene_embeddings']
@@ -27,8 +27,9 @@ class HearModel(nn.Module):
         self.embedder = Embedder(encoder, cfg, device, hop=(hop_ms / cfg.hop_ms) / cfg.patch_frames)
 
 def load_model(model_file_path: str = '', device: str | None = None) -> HearModel:
-    "HEAR: a run folder or checkpoint folder of `specembed train`; '' gives an untrained (random) small encoder."
+    "HEAR: a run folder or checkpoint folder of `specembed train`; '' gives the shipped pretrained model (an untrained small encoder if none ships)."
     if model_file_path: enc, cfg = load_encoder(model_file_path, device or 'cpu')
+    elif (_pretrained_dir() / 'state.json').exists(): enc, cfg = load_encoder('pretrained', device or 'cpu')
     else: cfg = Config(); torch.manual_seed(0); enc = build_encoder(cfg)
     return HearModel(enc, cfg, device=device)
 

@@ -21,9 +21,10 @@ from .deform import Deformer
 from .encoder import build_encoder, describe
 
 # %% auto #0
-__all__ = ['METRIC_FIELDS', 'TRAIN_FILES', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives', 'spread', 'LabelPairs',
-           'save_checkpoint', 'CheckpointError', 'read_checkpoint', 'latest_checkpoint', 'load_encoder', 'lr_at',
-           'Trainer', 'default_store', 'train', 'plot_metrics']
+__all__ = ['METRIC_FIELDS', 'TRAIN_FILES', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives', 'spread',
+           'TripletObjective', 'NTXentObjective', 'build_objective', 'LabelPairs', 'save_checkpoint', 'CheckpointError',
+           'read_checkpoint', 'latest_checkpoint', 'load_encoder', 'lr_at', 'Trainer', 'default_store', 'train',
+           'plot_metrics']
 
 # %% ../nbs/04_train.ipynb #cd12264c
 def pair_dist(a: torch.Tensor, b: torch.Tensor, distance: str = 'sqeuclidean') -> torch.Tensor:
@@ -59,6 +60,57 @@ def mine_negatives(ea: torch.Tensor, ep: torch.Tensor, en: torch.Tensor, strateg
 def spread(e: torch.Tensor) -> float:
     "1 - |mean unit vector|^2: ~1 for embeddings spread over the sphere, 0 when all are the same."
     return float(1 - e.float().mean(0).pow(2).sum())
+
+# %% ../nbs/04_train.ipynb #c1367e5c
+class TripletObjective(nn.Module):
+    "The paper's objective: mean hinge `d(a,p) - d(a,n) + margin` over `(B,D)` triplets, the negative chosen by `negatives`."
+    needs_negatives = True                       # three encoder passes per example: anchor, positive, negative
+    def __init__(self, margin: float = 0.1, distance: str = 'sqeuclidean', negatives: str = 'random'):
+        super().__init__(); self.margin, self.distance, self.negatives = margin, distance, negatives
+
+    def forward(self, ea, ep, en, f, nf) -> dict:
+        "Loss and statistics for anchors/positives/negatives `(B,D)` from files `f`, `nf` `(B,)`."
+        forbid = f[:, None] == nf[None, :]                              # never mine the anchor's own recording
+        idx = mine_negatives(ea, ep, en, self.negatives, self.distance, forbid)
+        hinge, d_ap, d_an = triplet_loss(ea, ep, en[idx], self.margin, self.distance)
+        with torch.no_grad():
+            used = torch.zeros_like(forbid); used[torch.arange(len(ea)), idx] = True
+            nearest = cross_dist(ea, en, self.distance).masked_fill(forbid, float('inf')).min(1).values
+        return dict(loss=hinge.mean(), d_ap=d_ap, d_an=d_an, violating=(d_an - d_ap < self.margin).float(),
+                    pos_top1=(pair_dist(ea, ep, self.distance) < nearest).float(), used=used, cand_files=nf)
+
+    def extra_repr(self): return f"margin={self.margin}, distance={self.distance}, negatives={self.negatives}"
+
+class NTXentObjective(nn.Module):
+    "In-batch contrast (NT-Xent, as in SimCLR/COLA): each anchor's positive against the other `2B-2` examples of the batch."
+    needs_negatives = False                      # two encoder passes per example: every other example is a negative
+    def __init__(self, tau: float = 0.1, decoupled: bool = False):   # decoupled: DCL, the positive left out of the denominator
+        super().__init__(); self.tau, self.decoupled = tau, decoupled
+
+    def forward(self, ea, ep, en, f, nf) -> dict:
+        "Loss and statistics for anchors/positives `(B,D)` from files `f` `(B,)`; examples of the anchor's own recording are not negatives."
+        B = len(ea); z = torch.cat([ea, ep]); files = torch.cat([f, f])           # (2B,D), (2B,)
+        sim = z @ z.T / self.tau                                                  # (2B,2B) cosine / tau
+        pos = torch.cat([torch.arange(B, 2 * B), torch.arange(B)]).to(z.device)  # row i's positive
+        is_pos = torch.zeros_like(sim, dtype=torch.bool); is_pos[torch.arange(2 * B), pos] = True
+        neg = (files[:, None] != files[None, :])                                  # same recording: neither positive nor negative
+        logits = sim.masked_fill(~(neg | is_pos), float('-inf'))
+        if self.decoupled: loss = -sim[torch.arange(2 * B), pos] + torch.logsumexp(logits.masked_fill(is_pos, float('-inf')), 1)
+        else: loss = -torch.log_softmax(logits, 1)[torch.arange(2 * B), pos]
+        with torch.no_grad():
+            d = (2 - 2 * sim[:B] * self.tau).clamp_min(0)                         # squared distances of the anchors (B,2B)
+            d_ap = d[torch.arange(B), pos[:B]]; dn = d.masked_fill(~neg[:B], float('inf'))
+            nearest = dn.min(1).values; d_an = (d * neg[:B]).sum(1) / neg[:B].sum(1).clamp_min(1)
+        return dict(loss=loss.mean(), d_ap=d_ap, d_an=d_an, violating=(d_ap >= nearest).float(), pos_top1=(d_ap < nearest).float(),
+                    used=neg[:B], cand_files=files)
+
+    def extra_repr(self): return f"tau={self.tau}, decoupled={self.decoupled}"
+
+def build_objective(cfg: Config) -> nn.Module:
+    "The objective `cfg.objective` names: 'triplet', 'ntxent' or 'dcl'."
+    if cfg.objective == 'triplet': return TripletObjective(cfg.margin, cfg.distance, cfg.negatives)
+    return NTXentObjective(cfg.tau, decoupled=cfg.objective == 'dcl')
+
 
 # %% ../nbs/04_train.ipynb #54dd5cbd
 class LabelPairs:
@@ -141,7 +193,9 @@ def read_checkpoint(path: str | Path) -> tuple[dict, dict, dict]:
     except (OSError, ValueError) as e: raise CheckpointError(f"{path}: unreadable state.json ({e})") from None
     for n, h in state.get('sha256', {}).items():
         if not (path / n).exists() or _sha256(path / n) != h: raise CheckpointError(f"{path}: {n} is truncated or altered (hash mismatch)")
-    try: return load_file(str(path / 'model.safetensors')), load_file(str(path / 'train.safetensors')), state
+    try:
+        train_t = load_file(str(path / 'train.safetensors')) if (path / 'train.safetensors').exists() else {}   # a shipped model has none
+        return load_file(str(path / 'model.safetensors')), train_t, state
     except Exception as e: raise CheckpointError(f"{path}: cannot read tensors ({e})") from None
 
 def latest_checkpoint(run_dir: str | Path, verbose: bool = True) -> Path | None:
@@ -152,8 +206,18 @@ def latest_checkpoint(run_dir: str | Path, verbose: bool = True) -> Path | None:
             if verbose: print(f"warning: skipping broken checkpoint: {e}", file=sys.stderr)
     return None
 
-def load_encoder(run: str | Path, device: str | None = 'cpu') -> tuple[nn.Module, Config]:
-    "The trained encoder (eval mode) and config of a run folder (its newest good checkpoint) or a checkpoint folder."
+def _pretrained_dir() -> Path:
+    "Where the shipped model lives: `specembed/pretrained/` inside the installed package (written by nbs/06c_pretrain)."
+    import specembed
+    return Path(specembed.__file__).parent / 'pretrained'
+
+def load_encoder(run: str | Path = 'pretrained',       # a run folder, a checkpoint folder, or 'pretrained' (the shipped model)
+                 device: str | None = 'cpu') -> tuple[nn.Module, Config]:
+    "The trained encoder (eval mode) and config of a run folder (its newest good checkpoint), a checkpoint folder, or the shipped model."
+    if str(run) == 'pretrained':
+        if not (_pretrained_dir() / 'state.json').exists():
+            raise FileNotFoundError("this install ships no pretrained model yet: train one (`specembed train --audio AUDIO --out RUN`) or build it with `specembed pretrain`")
+        run = _pretrained_dir()
     run = Path(run)
     ck = run if (run / 'state.json').exists() else latest_checkpoint(run)
     if ck is None: raise FileNotFoundError(f"no usable checkpoint in {run}: train first (`specembed train --audio AUDIO --out {run}`)")
@@ -161,7 +225,7 @@ def load_encoder(run: str | Path, device: str | None = 'cpu') -> tuple[nn.Module
     if not cfg_path.exists(): raise FileNotFoundError(f"{cfg_path} is missing: a run folder holds config.json next to checkpoints/")
     cfg = Config.from_json(cfg_path.read_text())
     tensors, _, _ = read_checkpoint(ck)
-    model = build_encoder(cfg); model.load_state_dict(tensors)
+    model = build_encoder(cfg); model.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in tensors.items()})   # float16 on disk
     return model.to(get_device(device)).eval(), cfg
 
 # %% ../nbs/04_train.ipynb #ddf089d5
@@ -182,7 +246,7 @@ def _dist_info() -> tuple[int, int, int]:
     "(rank, world size, local rank) from torchrun's environment; (0, 1, 0) otherwise."
     return int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('LOCAL_RANK', 0))
 
-METRIC_FIELDS = ['step', 'seconds', 'loss', 'violating', 'd_ap', 'd_an', 'spread', 'neg_same_label', 'lr', 'kind', 'triplets_per_s', 'skipped_steps']
+METRIC_FIELDS = ['step', 'seconds', 'loss', 'violating', 'd_ap', 'd_an', 'pos_top1', 'spread', 'neg_same_label', 'lr', 'kind', 'triplets_per_s', 'skipped_steps']
 
 class Trainer:
     "Triplet training of `build_encoder(cfg)` on a feature store; `fit()` runs it, checkpoints and logs to `out`."
@@ -203,6 +267,7 @@ class Trainer:
         self.sampler = PatchSampler(store, cfg.patch_frames, dev)
         self.deformer = Deformer(cfg.deformations, cfg.per_example, cfg).to(dev)
         self.pairs = LabelPairs(self.sampler) if cfg.supervised else None
+        self.objective = build_objective(cfg)
         labels = store.labels
         self.has_labels = all(labels)
         if self.has_labels:
@@ -217,7 +282,7 @@ class Trainer:
 
     # -- one step ------------------------------------------------------------------------------------------
     def batch(self):
-        "Anchors, positives, negatives `(B,F,T)` each, plus anchor/negative file ids and the positive kind."
+        "Anchors, positives, negatives `(B,F,T)` each (negatives None for in-batch objectives), anchor/negative file ids, positive kind."
         B, g, s = self.cfg.batch_size, self.g, self.sampler
         start, f = s.anchors(B, g)
         if self.pairs is not None:
@@ -225,6 +290,7 @@ class Trainer:
             ns, nf = self.pairs.negatives(f, g)
         else:
             a, p, kinds = self.deformer.positives(s, start, f, g); kind = kinds[0] if len(set(kinds)) == 1 else 'mixed'
+            if not self.objective.needs_negatives: return a, p, None, f, None, kind
             ns, nf = s.negatives(B, g, exclude_files=f if self.cfg.negatives == 'random_other_file' else None)
         return a, p, s.gather(ns), f, nf, kind
 
@@ -238,12 +304,9 @@ class Trainer:
         self.net.train()
         saved = [b.detach().clone() for b in self.model.buffers()]            # BatchNorm statistics, restored if the step is bad
         with torch.autocast('cuda', torch.bfloat16, enabled=self.device.type == 'cuda'):
-            e = self.net(torch.cat([a, p, n]))                                   # (3B,F,T) -> (3B,D)
-        ea, ep, en = e[:B], e[B:2 * B], e[2 * B:]
-        forbid = f[:, None] == nf[None, :]                                       # never mine the anchor's own recording
-        idx = mine_negatives(ea, ep, en, cfg.negatives, cfg.distance, forbid)
-        hinge, d_ap, d_an = triplet_loss(ea, ep, en[idx], cfg.margin, cfg.distance)
-        loss = hinge.mean()
+            e = self.net(torch.cat([a, p] if n is None else [a, p, n]))          # (2B or 3B,F,T) -> (2B or 3B,D)
+        out = self.objective(e[:B], e[B:2 * B], None if n is None else e[2 * B:], f, nf)
+        loss = out['loss']
         if not torch.isfinite(loss):                                             # a NaN/inf step is skipped, not applied
             self.skipped += 1; self.opt.zero_grad(set_to_none=True)
             with torch.no_grad():
@@ -253,10 +316,12 @@ class Trainer:
             torch.nn.utils.clip_grad_norm_(self.model.parameters(), cfg.grad_clip)
             self.opt.step()
         self.step += 1
-        with torch.no_grad():
-            same = float((self.lab[nf[idx]] == self.lab[f]).float().mean()) if self.has_labels else float('nan')
-            return dict(loss=float(loss), violating=float((d_an - d_ap < cfg.margin).float().mean()), d_ap=float(d_ap.mean()),
-                        d_an=float(d_an.mean()), spread=spread(ea.detach()), neg_same_label=same, kind=kind)
+        with torch.no_grad():                                                    # labels only count false negatives, never train
+            used, same = out['used'], float('nan')
+            if self.has_labels: same = float(((self.lab[out['cand_files']][None, :] == self.lab[f][:, None]) & used).sum() / used.sum().clamp_min(1))
+            return dict(loss=float(loss), violating=float(out['violating'].mean()), d_ap=float(out['d_ap'].mean()), d_an=float(out['d_an'].mean()),
+                        pos_top1=float(out['pos_top1'].mean()), spread=spread(e[:B].detach().float()),
+                        neg_same_label=same, kind=kind)
 
     # -- checkpoints -----------------------------------------------------------------------------------------
     def rng_state(self) -> dict:
@@ -394,6 +459,7 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
           resume: bool = False,               # continue the run in `out` from its newest good checkpoint
           progress: bool = True,
           workers: int = 1,                   # decoding processes for ingestion
+          init: str | Path | None = None,     # start from these weights (a run folder or 'pretrained'): fine-tuning
           ) -> dict:
     "Ingest `audio` and train an encoder on exactly those files into the run folder `out`; returns the last metrics."
     cfg = cfg or Config.tiny(); store = Path(store) if store else default_store(); out = Path(out)
@@ -406,6 +472,11 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
         dist.barrier()                                                    # the others wait for rank 0's ingestion
     fs = FeatureStore(store, cfg).subset(_training_files(sources, labels))   # not the rest of a shared store
     tr = Trainer(cfg, fs, out, device, resume, progress)
+    if init and not resume:
+        m, c = load_encoder(init)
+        if (c.encoder, c.embed_dim) != (cfg.encoder, cfg.embed_dim):
+            raise ValueError(f"--init {init} is a {c.encoder!r} encoder of {c.embed_dim} dims; the run's is {cfg.encoder!r} of {cfg.embed_dim}: pass --encoder {c.encoder}")
+        tr.model.load_state_dict(m.state_dict())
     if rank == 0:
         _record_files(fs, out, resume)
         print(f"{describe(tr.model, cfg)}; {len(fs)} files, {fs.hours:.2f} h; device {tr.device}; world {tr.world}")
