@@ -74,8 +74,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument('--out', required=True, help='.npz file: clip (N,D), frame (M,D), frame_file, frame_time, paths')
     e.add_argument('--device', help=DEVICE_HELP); e.add_argument('--quiet', action='store_true', help='no progress bar')
     v = sub.add_parser('evaluate', help='QbE mAP, P@10, k-NN and probe accuracy on a labelled manifest')
-    g = v.add_mutually_exclusive_group(required=True)
-    g.add_argument('--model', help="run folder or 'pretrained' (the shipped model)"); g.add_argument('--baseline', choices=['logmel', 'random'], help='a baseline instead of a model')
+    g = v.add_mutually_exclusive_group()
+    g.add_argument('--model', help="run folder or 'pretrained' (the shipped model; the default)"); g.add_argument('--baseline', choices=['logmel', 'random'], help='a baseline instead of a model')
     v.add_argument('--manifest', required=True, help='CSV path,label[,group]; with groups, folds and queries are group-disjoint')
     v.add_argument('--json', help='write the results here'); v.add_argument('--device', help=DEVICE_HELP)
     x = sub.add_parser('index', help='embed a collection into a nearest-neighbour index folder')
@@ -150,7 +150,7 @@ def _audio_paths(sources):
 def _evaluate_cmd(args):
     from specembed.core import get_device
     from specembed.evaluate import evaluate, KEYS
-    rep = args.model or args.baseline; dev = get_device(args.device)          # --device cuda without a GPU: one line, not a silent CPU run
+    rep = args.model or args.baseline or 'pretrained'; dev = get_device(args.device)          # --device cuda without a GPU: one line, not a silent CPU run
     res = evaluate(args.manifest, rep, str(dev))
     print(f"{rep} on {args.manifest}: {res['n_clips']} clips, {res['n_labels']} labels, {res['n_groups']} groups "
           f"({'group-disjoint folds, same-group clips excluded from QbE' if res['n_groups'] else 'no groups'})")

@@ -15,7 +15,7 @@ import torch
 from .core import Config, default_corpus, read_manifest, get_device
 from .data import load_audio
 from .evaluate import clip_vectors, evaluate_arrays, neighbours, show_tsne, KEYS
-from .train import train, plot_metrics
+from .train import train, plot_metrics, _pretrained_dir
 
 # %% auto #0
 __all__ = ['CSS', 'write_report', 'demo']
@@ -79,6 +79,7 @@ def demo(out: str | Path = 'specembed-demo', audio: str | Path | None = None, mi
     last = train(manifest, run, cfg, store=store or out / 'store', device=str(dev), progress=progress)
     paths = [r['path'] for r in rows]; labels = [r['label'] for r in rows]; groups = [r['group'] or 'none' for r in rows]
     reps = {'trained (this run)': clip_vectors(run, paths, str(dev)), 'log-mel mean+std': clip_vectors('logmel', paths), 'random encoder': clip_vectors('random', paths)}
+    if (_pretrained_dir() / 'state.json').exists(): reps['pretrained (shipped)'] = clip_vectors('pretrained', paths, str(dev))
     results = {n: evaluate_arrays(X, labels, groups if any(r['group'] for r in rows) else None) for n, X in reps.items()}
     rng = np.random.default_rng(seed); queries = sorted(rng.choice(len(paths), min(n_queries, len(paths)), replace=False).tolist())
     (out / 'results.json').write_text(json.dumps({n: {k: r[k] for k in (*KEYS, 'n_clips', 'n_labels')} for n, r in results.items()}, indent=1))
