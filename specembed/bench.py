@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_benchmarks.ipynb #8acf69aa
 from __future__ import annotations
-import json, math, os, platform, resource, tempfile, time
+import json, os, platform, resource, tempfile, time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -12,8 +12,8 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-from .core import Config, LogMel, get_device, default_corpus, read_manifest
-from .data import (ingest, FeatureStore, store_dir, load_audio, write_manifest, hydrogen_manifest, asterisk_manifest,
+from .core import Config, LogMel, get_device, read_manifest
+from .data import (ingest, FeatureStore, load_audio, write_manifest, hydrogen_manifest, asterisk_manifest,
                             HYDROGEN_DIR, ASTERISK_DIR)
 from .deform import KINDS, naive_seed_noise, naive_seed_pitch, naive_seed_stretch, stretch_context, audio_pitch
 from .encoder import build_encoder

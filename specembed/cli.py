@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument('--negatives', choices=['random', 'random_other_file', 'semihard', 'hardest'], help="the triplet objective's negative choice (default random)")
     t.add_argument('--objective', choices=['triplet', 'ntxent', 'dcl'], help='triplet (the paper; default), ntxent (in-batch contrast) or dcl (decoupled)')
     t.add_argument('--tau', type=float, help='temperature of ntxent/dcl (default 0.1)')
+    t.add_argument('--balance', type=float, help='anchor sampling: 0 = every second alike (default), 1 = every label alike (labels from manifests)')
     t.add_argument('--device', help=DEVICE_HELP); t.add_argument('--seed', type=int, help='one seed for sampling, deformation and weights')
     t.add_argument('--labels', help='manifest CSV with labels: explicit-label (supervised) triplets on its files')
     t.add_argument('--init', help="start from these weights: a run folder or 'pretrained' (fine-tune the shipped model on your audio)")
@@ -128,7 +129,7 @@ def _train_config(args, dev):
         init = load_encoder(args.init)[1]; cfg = replace(cfg, encoder=init.encoder, embed_dim=init.embed_dim)
     steps = args.steps if args.steps is not None or not args.minutes else 10**9    # a time budget runs for its time
     over = dict(encoder=args.encoder, steps=steps, minutes=args.minutes, batch_size=args.batch_size, lr=args.lr,
-                negatives=args.negatives, objective=args.objective, tau=args.tau, seed=args.seed, compile=args.compile or None, ckpt_every=args.ckpt_every)
+                negatives=args.negatives, objective=args.objective, tau=args.tau, balance=args.balance, seed=args.seed, compile=args.compile or None, ckpt_every=args.ckpt_every)
     return replace(cfg, **{k: v for k, v in over.items() if v is not None})
 
 def _train_cmd(args):
@@ -229,7 +230,7 @@ COMMANDS = dict(demo=_demo_cmd, corpus=_corpus_cmd, ingest=_ingest_cmd, train=_t
                 index=_index_cmd, search=_search_cmd, bench=_bench_cmd, experiment=_experiment_cmd, pretrain=_pretrain_cmd, recipe=_recipe_cmd)
 
 def main(argv: list[str] | None = None) -> int:
-    "Run the `specembed` command line; returns the exit status (0 ok, 2 wrong use or bad input, 130 interrupted)."
+    "Run the `specembed` command line; returns the exit status (0 ok, 1 the program failed, 2 wrong use or bad input, 130 interrupted)."
     args = _parser().parse_args(argv)
     for stream in (sys.stdout, sys.stderr):                   # print any file name, even one that is not UTF-8
         if hasattr(stream, 'reconfigure'): stream.reconfigure(errors='backslashreplace')
@@ -241,11 +242,14 @@ def main(argv: list[str] | None = None) -> int:
               "training: the last checkpoint, continue with --resume)", file=sys.stderr)
         return 130
     except Exception as e:
-        from specembed.data import AudioError
+        from specembed.data import AudioError, StoreBusy
         from specembed.train import CheckpointError
-        if args.debug or not isinstance(e, (ValueError, FileNotFoundError, AudioError, RuntimeError, CheckpointError, KeyError)): raise
-        print(f"specembed {args.cmd}: error: {e}", file=sys.stderr)
-        return 2
+        if args.debug: raise
+        if isinstance(e, (ValueError, FileNotFoundError, AudioError, CheckpointError, StoreBusy)):   # wrong use or bad input
+            print(f"specembed {args.cmd}: error: {e}", file=sys.stderr); return 2
+        # anything else is a failure of the program (out of memory, a bug): say what, and how to see where
+        print(f"specembed {args.cmd}: failed: {type(e).__name__}: {e} (rerun with --debug for the traceback)", file=sys.stderr)
+        return 1
 
 
 # %% ../nbs/09_cli.ipynb #ca4c0b5a

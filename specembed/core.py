@@ -4,8 +4,8 @@
 
 # %% ../nbs/00_core.ipynb #e5f417fd
 from __future__ import annotations
-import json, hashlib, math, os, csv
-from dataclasses import dataclass, asdict, field, fields, replace
+import json, hashlib, math, csv
+from dataclasses import dataclass, asdict, field, fields
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +46,8 @@ class Config:
     negatives: str = 'random'   # 'random' (the seed), 'random_other_file', 'semihard' (the paper), 'hardest'
     objective: str = 'triplet'  # 'triplet' (the paper), 'ntxent' (in-batch contrast, COLA-style), 'dcl' (decoupled NT-Xent)
     tau: float = 0.1            # temperature of 'ntxent' / 'dcl'
+    semitones: float = 4.0      # pitch positives: transposed by up to this many semitones, up or down
+    balance: float = 0.0        # anchors: 0 = every second alike (the paper), 1 = every label alike; a label's share ~ hours^(1-balance)
     deformations: dict = field(default_factory=lambda: dict(proximity=1.0, noise=1.0, stretch=1.0, pitch=1.0, mix=0.0))
     per_example: bool = False   # one deformation type per batch (the seed) or per example
     supervised: bool = False    # explicit-label triplets: the positive is another clip with the same label

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #5f95876c
 from __future__ import annotations
-import copy, csv, fcntl, hashlib, json, math, os, re, shutil, subprocess, sys, time, xml.etree.ElementTree as ET
+import copy, csv, fcntl, hashlib, json, math, os, re, shutil, subprocess, time, xml.etree.ElementTree as ET
 import multiprocessing as mp
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,14 +20,17 @@ from .core import Config, LogMel, FRONTEND_FIELDS, default_corpus, get_device, n
 
 # %% auto #0
 __all__ = ['SONIC_PI_DIR', 'AUDIO_EXTENSIONS', 'SILENCE_PEAK', 'HYDROGEN_DIR', 'ASTERISK_DIR', 'GM_SOUNDFONT', 'STRUMS_KIT',
-           'DRUM_TYPES', 'GM_FAMILIES', 'AudioError', 'iter_audio', 'load_audio', 'build_default_corpus', 'SkipFile',
-           'file_features', 'IngestReport', 'store_dir', 'ingest', 'FeatureStore', 'PatchSampler', 'drum_type',
-           'write_manifest', 'hydrogen_manifest', 'strums_manifest', 'asterisk_manifest', 'midi_notes',
-           'gm_notes_manifest']
+           'DRUM_TYPES', 'GM_FAMILIES', 'AudioError', 'StoreBusy', 'iter_audio', 'load_audio', 'build_default_corpus',
+           'SkipFile', 'file_features', 'IngestReport', 'store_dir', 'ingest', 'FeatureStore', 'label_weights',
+           'PatchSampler', 'drum_type', 'write_manifest', 'hydrogen_manifest', 'strums_manifest', 'asterisk_manifest',
+           'midi_notes', 'gm_notes_manifest']
 
 # %% ../nbs/01_data.ipynb #d14272cd
 class AudioError(Exception):
     "A file that cannot be decoded as audio; the message says which file and why."
+
+class StoreBusy(RuntimeError):
+    "Another process is ingesting into the same feature store; the message says which."
 
 def _mono(x: np.ndarray) -> np.ndarray: return x.mean(axis=1, dtype=np.float32) if x.shape[1] > 1 else x[:, 0]
 
@@ -119,7 +122,7 @@ def build_default_corpus(src: str | Path = SONIC_PI_DIR, # the installed sonic-p
 
 # %% ../nbs/01_data.ipynb #9400094c
 AUDIO_EXTENSIONS = {'.wav', '.wave', '.flac', '.ogg', '.oga', '.opus', '.mp3', '.aif', '.aiff', '.aifc', '.au', '.snd',
-                    '.caf', '.w64', '.rf64', '.voc', '.w64', '.sd2', '.htk'}
+                    '.caf', '.w64', '.rf64', '.voc', '.sd2', '.htk'}
 SILENCE_PEAK = 1e-6   # a file whose peak absolute sample is below this (-120 dBFS) is "silent"
 
 class SkipFile(Exception):
@@ -246,7 +249,7 @@ def ingest(source: str | Path | list,       # folder, audio file, manifest CSV, 
     lock = open(root / '.lock', 'w')
     try: fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        lock.close(); raise RuntimeError(f"another ingestion is writing to {root}; wait for it to finish (or remove nothing: the lock frees itself when that process ends)") from None
+        lock.close(); raise StoreBusy(f"another ingestion is writing to {root}; wait for it to finish (or remove nothing: the lock frees itself when that process ends)") from None
     try: return _ingest_locked(rows, root, cfg, workers, progress, commit_every, t0)
     finally: fcntl.flock(lock, fcntl.LOCK_UN); lock.close()
 
@@ -376,11 +379,25 @@ class FeatureStore:
     def __repr__(self) -> str:
         return f"FeatureStore({self.root}: {len(self)} files, {self.hours:.2f} h, {self.n_frames} frames x F={self.n_mels}, {self.nbytes / 2**20:.1f} MiB)"
 
+# %% ../nbs/01_data.ipynb #23a86221
+def label_weights(labels: list[str],   # one label per file ('' is a label too)
+                  valid: torch.Tensor,  # (n_files,) patch starts per file
+                  balance: float = 1.0, # 0: shares follow hours; 1: every label the same share
+                  ) -> torch.Tensor:
+    "Sampling probability of each file `(n_files,)`: label shares ~ hours^(1-balance), duration-weighted within a label."
+    if not 0 <= balance <= 1: raise ValueError(f"balance must be in [0, 1], got {balance}")
+    v = valid.double().cpu(); names = sorted(set(labels)); ids = torch.tensor([names.index(l) for l in labels])
+    per_label = torch.zeros(len(names), dtype=torch.float64).index_add_(0, ids, v)      # patch starts of each label
+    share = torch.where(per_label > 0, per_label.clamp_min(1) ** (1 - balance), torch.zeros_like(per_label))
+    w = (share / share.sum())[ids] * v / per_label[ids].clamp_min(1)
+    return (w / w.sum()).float()
+
 # %% ../nbs/01_data.ipynb #8ef84146
 class PatchSampler:
     "Draw anchor / neighbour / negative patches `(B,F,T)` from a `FeatureStore`, on CPU or GPU."
     def __init__(self, store: FeatureStore, patch_frames: int = 96, device: str | torch.device | None = 'cpu',
-                 max_gpu_fraction: float = 0.5):   # copy the store to the GPU if it takes at most this share of its memory
+                 max_gpu_fraction: float = 0.5,    # copy the store to the GPU if it takes at most this share of its memory
+                 balance: float = 0.0):            # 0: anchors uniform over time; 1: each label equally often (`label_weights`)
         self.store, self.T = store, patch_frames
         self.device = get_device(device)
         feats = torch.from_numpy(store.features)                       # (total_T, F) float16, memory-mapped
@@ -392,10 +409,15 @@ class PatchSampler:
         self.valid = (self.lengths - patch_frames + 1).clamp_min(0)      # patch starts per file
         if int(self.valid.sum()) == 0: raise ValueError(f"no file in the store holds a whole patch of {patch_frames} frames")
         self.cum = torch.cumsum(self.valid, 0)
+        self.weights = label_weights(store.labels, self.valid, balance).to(d) if balance else None   # (n_files,) or None
         self.arange_T = torch.arange(patch_frames, device=d)
 
     def anchors(self, B: int, g: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
         "B random patch starts `(B,)` (absolute frame indices) and their file ids `(B,)`."
+        if self.weights is not None:                                      # a file by its weight, then a start within it
+            f = torch.multinomial(self.weights, B, replacement=True, generator=g)
+            u = (torch.rand(B, generator=g, device=self.device) * self.valid[f]).long()
+            return self.offsets[f] + torch.minimum(u, self.valid[f] - 1), f
         u = torch.randint(int(self.cum[-1]), (B,), generator=g, device=self.device)
         f = torch.searchsorted(self.cum, u, right=True)
         return self.offsets[f] + u - (self.cum[f] - self.valid[f]), f

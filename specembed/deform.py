@@ -157,7 +157,7 @@ class Deformer(nn.Module):
         if sum(w.values()) <= 0 or min(w.values()) < 0: raise ValueError(f"weights must be >= 0 with a positive sum, got {w}")
         self.weights = {k: float(w.get(k, 0.0)) for k in KINDS}; self.per_example = per_example
         self.proximity = proximity or Proximity(); self.noise = noise or Noise(cfg=cfg)
-        self.stretch = stretch or TimeStretch(T=cfg.patch_frames); self.pitch = pitch or PitchShift(cfg=cfg); self.mix = mix or Mix(cfg=cfg)
+        self.stretch = stretch or TimeStretch(T=cfg.patch_frames); self.pitch = pitch or PitchShift((-cfg.semitones, cfg.semitones), cfg); self.mix = mix or Mix(cfg=cfg)
         self.register_buffer('probs', torch.tensor([self.weights[k] for k in KINDS]) / sum(self.weights.values()), persistent=False)
 
     def choose(self, g: torch.Generator, n: int = 1) -> torch.Tensor:
@@ -181,6 +181,7 @@ class Deformer(nn.Module):
         if kind == 'pitch': return self.pitch(x, g)
         if kind == 'stretch':
             ctx, off = sampler.context(start, f, self.stretch.width); return self.stretch(ctx, off, g)
+        if kind == 'noise' and self.noise.kind == 'white': return self.noise(x, g)   # needs no other patch
         other = sampler.gather(sampler.negatives(len(x), g, exclude_files=f)[0])   # another recording's patch
         if kind == 'noise': return self.noise(x, g, other=other)
         return self.mix(x, g, other)

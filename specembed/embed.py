@@ -15,7 +15,7 @@ import torch.nn.functional as Fn
 from tqdm.auto import tqdm
 
 from .core import Config, LogMel, get_device, n_frames
-from .data import load_audio, iter_audio, AudioError, _scan
+from .data import iter_audio, AudioError, _scan
 
 # %% auto #0
 __all__ = ['patchify', 'Embedder', 'clip_embedding', 'Embeddings', 'SearchIndex', 'clustered_vectors', 'ann_benchmark',

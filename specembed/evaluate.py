@@ -4,7 +4,6 @@
 
 # %% ../nbs/06_evaluate.ipynb #58424e6d
 from __future__ import annotations
-import json, math
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +14,7 @@ from sklearn.neighbors import KNeighborsClassifier
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from .core import Config, LogMel, read_manifest, get_device
+from .core import Config, LogMel, read_manifest
 from .data import load_audio
 from .embed import Embedder
 from .encoder import build_encoder
@@ -42,7 +41,7 @@ def qbe(X: np.ndarray, labels, groups=None, k: int = 10) -> dict:
         order = np.argsort(D[i, keep], kind='stable'); rel = (labels[keep][order] == labels[i])
         if not rel.any(): continue
         hits = np.cumsum(rel); aps.append(float((hits[rel] / (np.nonzero(rel)[0] + 1)).mean())); pks.append(float(rel[:k].mean()))
-    return dict(qbe_map=float(np.mean(aps)) if aps else float('nan'), precision_at_10=float(np.mean(pks)) if pks else float('nan'), n_queries=len(aps))
+    return {'qbe_map': float(np.mean(aps)) if aps else float('nan'), f'precision_at_{k}': float(np.mean(pks)) if pks else float('nan'), 'n_queries': len(aps)}
 
 def folds(labels, groups=None, n_splits: int = 5, seed: int = 0):
     "Train/test index pairs: group-disjoint when groups are given, else stratified (or plain) K-fold."
@@ -87,11 +86,12 @@ def logmel_stats(paths: list, cfg: Config | None = None) -> np.ndarray:
     return np.stack(out)
 
 def clip_vectors(rep: str | Path, paths: list, device: str | None = None, progress: bool = False) -> np.ndarray:
-    "Clip vectors `(N,D)` of `paths` for a run folder, 'logmel' or 'random'."
+    "Clip vectors `(N,D)` of `paths` for a run folder, 'pretrained', 'logmel' or 'random[:ENCODER]' (untrained, seed 0; default small)."
     if str(rep) == 'logmel':
         X = logmel_stats(paths); return (X - X.mean(0)) / (X.std(0) + 1e-8)
-    if str(rep) == 'random':
-        torch.manual_seed(0); model, cfg = build_encoder(Config()), Config()
+    if str(rep).split(':')[0] == 'random':
+        cfg = Config(encoder=str(rep).partition(':')[2] or 'small')
+        with torch.random.fork_rng(devices=[]): torch.manual_seed(0); model = build_encoder(cfg)   # the caller's generator untouched
     else: model, cfg = load_encoder(rep, device or 'cpu')
     E = Embedder(model, cfg, device).files(paths, progress)
     if E.skipped: raise ValueError(f"{len(E.skipped)} file(s) could not be embedded, first: {next(iter(E.skipped.items()))}")
@@ -167,9 +167,9 @@ def neighbour_browser(reps: dict, paths: list, labels, k: int = 5, groups=None):
 def split_groups(manifest: str | Path, out_a: str | Path, out_b: str | Path) -> tuple[Path, Path]:
     "Split a manifest by group into two halves (sorted group names, alternately), e.g. kits for train/test."
     import csv
-    rows = list(csv.DictReader(open(manifest, newline='', encoding='utf-8')))
+    rows = read_manifest(manifest, check_paths=False)                    # paths made absolute: the halves may live elsewhere
     names = sorted({r['group'] for r in rows}); a = set(names[0::2])
     for out, keep in ((out_a, lambda r: r['group'] in a), (out_b, lambda r: r['group'] not in a)):
         with open(out, 'w', newline='', encoding='utf-8') as f:
-            w = csv.DictWriter(f, ['path', 'label', 'group']); w.writeheader(); w.writerows({k: r[k] for k in ('path', 'label', 'group')} for r in rows if keep(r))
+            w = csv.DictWriter(f, ['path', 'label', 'group']); w.writeheader(); w.writerows({k: str(r[k]) for k in ('path', 'label', 'group')} for r in rows if keep(r))
     return Path(out_a), Path(out_b)

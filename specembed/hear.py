@@ -30,7 +30,9 @@ def load_model(model_file_path: str = '', device: str | None = None) -> HearMode
     "HEAR: a run folder or checkpoint folder of `specembed train`; '' gives the shipped pretrained model (an untrained small encoder if none ships)."
     if model_file_path: enc, cfg = load_encoder(model_file_path, device or 'cpu')
     elif (_pretrained_dir() / 'state.json').exists(): enc, cfg = load_encoder('pretrained', device or 'cpu')
-    else: cfg = Config(); torch.manual_seed(0); enc = build_encoder(cfg)
+    else:
+        cfg = Config()
+        with torch.random.fork_rng(devices=[]): torch.manual_seed(0); enc = build_encoder(cfg)   # the caller's generator untouched
     return HearModel(enc, cfg, device=device)
 
 def get_timestamp_embeddings(audio: torch.Tensor, model: HearModel) -> tuple[torch.Tensor, torch.Tensor]:

@@ -12,23 +12,25 @@ import torch
 from safetensors.torch import save_file
 
 from .core import Config, read_manifest
-from .embed import Embedder
 from .encoder import build_encoder, describe
 from .evaluate import clip_vectors, evaluate_arrays, KEYS
 from .sources import pretrain_corpus
-from .train import train, latest_checkpoint, read_checkpoint, load_encoder, _sha256, _pretrained_dir
+from .train import train, latest_checkpoint, read_checkpoint, _sha256, _pretrained_dir
 
 # %% auto #0
-__all__ = ['pretrain_config', 'score_sets', 'export_model', 'scores_markdown', 'model_card', 'pretrain', 'install_model']
+__all__ = ['pretrain_config', 'score_sets', 'export_model', 'scores_markdown', 'model_card', 'pretrain', 'install_model',
+           'probe_recipe']
 
 # %% ../nbs/06c_pretrain.ipynb #a9b66231
 def pretrain_config(minutes: float = 90.0,   # the time budget; the learning rate decays over it
                     seed: int = 0, **overrides) -> Config:
-    "The recipe of the shipped model: the small CNN, in-batch contrast (NT-Xent), positives made by example mixing."
-    # chosen by the equal-time probe in nbs/08: small + ntxent + mix learnt most in 4 CPU minutes (mobile and proximity did worse)
+    "The recipe of the shipped model: the small CNN, in-batch contrast (NT-Xent), every deformation (a kind drawn per example), anchors balanced over the corpus's kinds."
+    # chosen by the 5-minute recipe probes ("Choosing the recipe" below): every deformation per example beat mixing
+    # alone on drums and sound type, balanced anchors (drums and notes are 2% of the hours) helped drums most, and
+    # transpositions of up to an octave (not 4 semitones) helped instrument families and sound types
     return Config.tiny(**{**dict(encoder='small', objective='ntxent', tau=0.1, batch_size=64, lr=1e-3, warmup_steps=50,
-                                 deformations=dict(mix=1.0), minutes=minutes, steps=10**9, seed=seed,
-                                 log_every=25, ckpt_every=200), **overrides})
+                                 deformations=dict(proximity=1.0, noise=1.0, stretch=1.0, pitch=1.0, mix=1.0), per_example=True, semitones=12.0,
+                                 balance=1.0, minutes=minutes, steps=10**9, seed=seed, log_every=25, ckpt_every=200), **overrides})
 
 def score_sets(rep: str | Path,            # a run folder, 'pretrained', 'logmel', or 'random:NAME' (an untrained NAME encoder)
                sets: dict, device: str | None = 'cpu') -> dict:
@@ -36,10 +38,7 @@ def score_sets(rep: str | Path,            # a run folder, 'pretrained', 'logmel
     out = {}
     for name, manifest in sets.items():
         rows = read_manifest(manifest); paths = [r['path'] for r in rows]
-        if str(rep).startswith('random:'):
-            cfg = Config(encoder=str(rep).split(':', 1)[1]); torch.manual_seed(0)
-            X = Embedder(build_encoder(cfg), cfg, device).files(paths, progress=False).clip
-        else: X = clip_vectors(rep, paths, device)
+        X = clip_vectors(rep, paths, device)
         out[name] = evaluate_arrays(X, [r['label'] for r in rows], [r['group'] for r in rows])
     return out
 
@@ -76,8 +75,9 @@ def model_card(cfg: Config, run: Path, sources: dict, scores: dict, seconds: flo
     return f"""# specembed pretrained model
 
 {describe(model, cfg)}; input: log-mel patches (B,F={cfg.n_mels},T={cfg.patch_frames}) of 16 kHz audio (0.96 s);
-output: {cfg.embed_dim}-d unit vectors. Trained without labels: objective {cfg.objective} (tau {cfg.tau}), positives
-{', '.join(cfg.deformations)}, batch {cfg.batch_size}, {steps} steps in {seconds / 60:.0f} minutes on
+output: {cfg.embed_dim}-d unit vectors. Trained without labels: objective {cfg.objective} (tau {cfg.tau}), positives by
+{', '.join(k + (f' (up to {cfg.semitones:g} semitones)' if k == 'pitch' else '') for k, w in cfg.deformations.items() if w)} (one kind per {'example' if cfg.per_example else 'batch'}), anchors
+{'uniform over time' if not cfg.balance else f'balanced over the corpus kinds (balance {cfg.balance:g})'}, batch {cfg.batch_size}, {steps} steps in {seconds / 60:.0f} minutes on
 {platform.processor() or platform.machine()} ({torch.get_num_threads()} threads), torch {torch.__version__},
 {datetime.now(timezone.utc).strftime('%Y-%m-%d')}. Weights: float16 safetensors.
 
@@ -119,7 +119,8 @@ def pretrain(out: str | Path | None = None,   # folder for corpus/, store/, run/
     trained_s = json.loads((latest_checkpoint(out / 'run') / 'state.json').read_text())['extra'].get('seconds', 0.0)
     scores = {'pretrained (this run)': score_sets(out / 'run', corpus['tests'], device), 'log-mel mean+std': score_sets('logmel', corpus['tests']),
               f'random {cfg.encoder} encoder': score_sets(f'random:{cfg.encoder}', corpus['tests'], device)}
-    command = f"specembed pretrain --out {out} --minutes {minutes:g} --seed {seed}"
+    default_out = out == Path.home() / '.cache' / 'specembed' / 'pretrain'
+    command = "specembed pretrain" + ('' if default_out else f" --out {out}") + f" --minutes {minutes:g} --seed {seed}"
     card = model_card(cfg, out / 'run', corpus.get('sources', {}), scores, trained_s, command)
     export_model(out / 'run', out / 'pretrained', card)
     (out / 'scores.json').write_text(json.dumps({r: {t: {k: s[t][k] for k in (*KEYS, 'n_clips', 'n_labels')} for t in s} for r, s in scores.items()}, indent=1))
@@ -135,3 +136,27 @@ def install_model(src: str | Path, dst: str | Path | None = None) -> Path:
     for n in ('model.safetensors', 'config.json', 'state.json', 'MODEL_CARD.md'):
         if (src / n).exists(): shutil.copyfile(src / n, dst / n)
     return dst
+
+# %% ../nbs/06c_pretrain.ipynb #6eb1faad
+def probe_recipe(name: str,                          # the probe's name; its run folder is OUT/NAME
+                 overrides: dict,                    # Config fields changed from `pretrain_config` (e.g. balance=1.0)
+                 minutes: float = 5.0,               # training time of the probe
+                 out: str | Path | None = None,      # default ~/.cache/specembed/pretrain/probes
+                 corpus: dict | None = None,         # {'pretrain': csv, 'tests': {name: csv}}; default the pretraining corpus
+                 store: str | Path | None = None,    # default ~/.cache/specembed/pretrain/store (shared with `pretrain`)
+                 seed: int = 0, device: str | None = 'cpu') -> dict:
+    "Train the shipped recipe changed by `overrides` for `minutes` and score it on the test sets: {'qbe': {test: mAP}, 'steps', ...}."
+    base = Path.home() / '.cache' / 'specembed' / 'pretrain'
+    run = (Path(out) if out else base / 'probes') / name.replace(' ', '_'); f = run / 'scores.json'
+    cfg = pretrain_config(minutes, seed, **overrides); want = json.loads(cfg.to_json())
+    if f.exists() and (res := json.loads(f.read_text()))['config'] == want: return res
+    if corpus is None:
+        built = pretrain_corpus(base / 'corpus')
+        corpus = dict(pretrain=built['pretrain'], tests={k: built[k] for k in ('drums_test', 'gm_test', 'sound_type_test')})
+    if run.exists(): shutil.rmtree(run)                       # a stale probe under this name: start again
+    train([corpus['pretrain']], run, cfg, store=Path(store) if store else base / 'store', progress=False,
+          workers=os.cpu_count() or 1, device=device)
+    s = score_sets(run, corpus['tests'], device)
+    res = dict(name=name, config=want, steps=json.loads((latest_checkpoint(run) / 'state.json').read_text())['step'],
+               qbe={t: s[t]['qbe_map'] for t in s}, scores=s)
+    f.write_text(json.dumps(res, indent=1)); return res

@@ -18,7 +18,7 @@ from .evaluate import clip_vectors, evaluate_arrays, neighbours, show_tsne, KEYS
 from .train import train, plot_metrics, _pretrained_dir
 
 # %% auto #0
-__all__ = ['CSS', 'write_report', 'demo']
+__all__ = ['CSS', 'write_report', 'clip_groups', 'demo']
 
 # %% ../nbs/06a_report.ipynb #b329fce3
 def _png(fig) -> str:
@@ -64,6 +64,11 @@ def write_report(out: str | Path, results: dict, run: Path, paths: list, labels:
     parts.append('</body></html>')
     out = Path(out); out.write_text('\n'.join(parts), encoding='utf-8'); return out
 
+# %% ../nbs/06a_report.ipynb #4cf444a4
+def clip_groups(rows: list[dict]) -> list[str]:
+    "Each clip's group for the report's 'from other groups' neighbours: its manifest group, or, without one, its own path."
+    return [r['group'] or str(r['path']) for r in rows]
+
 # %% ../nbs/06a_report.ipynb #e0c40108
 def demo(out: str | Path = 'specembed-demo', audio: str | Path | None = None, minutes: float = 3.0, device: str | None = None,
          store: str | Path | None = None, n_queries: int = 3, progress: bool = True, seed: int = 0) -> Path:
@@ -77,8 +82,8 @@ def demo(out: str | Path = 'specembed-demo', audio: str | Path | None = None, mi
     run = out / 'run'
     if run.exists(): import shutil; shutil.rmtree(run)
     last = train(manifest, run, cfg, store=store or out / 'store', device=str(dev), progress=progress)
-    paths = [r['path'] for r in rows]; labels = [r['label'] for r in rows]; groups = [r['group'] or 'none' for r in rows]
-    reps = {'trained (this run)': clip_vectors(run, paths, str(dev)), 'log-mel mean+std': clip_vectors('logmel', paths), 'random encoder': clip_vectors('random', paths)}
+    paths = [r['path'] for r in rows]; labels = [r['label'] for r in rows]; groups = clip_groups(rows)
+    reps = {'trained (this run)': clip_vectors(run, paths, str(dev)), 'log-mel mean+std': clip_vectors('logmel', paths), f'random {cfg.encoder} encoder': clip_vectors(f'random:{cfg.encoder}', paths)}
     if (_pretrained_dir() / 'state.json').exists(): reps['pretrained (shipped)'] = clip_vectors('pretrained', paths, str(dev))
     results = {n: evaluate_arrays(X, labels, groups if any(r['group'] for r in rows) else None) for n, X in reps.items()}
     rng = np.random.default_rng(seed); queries = sorted(rng.choice(len(paths), min(n_queries, len(paths)), replace=False).tolist())

@@ -264,7 +264,7 @@ class Trainer:
         self.net = self.model
         if self.world > 1: self.net = nn.parallel.DistributedDataParallel(self.model, device_ids=[dev.index] if dev.type == 'cuda' else None)
         if cfg.compile: self.net = torch.compile(self.net)
-        self.sampler = PatchSampler(store, cfg.patch_frames, dev)
+        self.sampler = PatchSampler(store, cfg.patch_frames, dev, balance=cfg.balance)
         self.deformer = Deformer(cfg.deformations, cfg.per_example, cfg).to(dev)
         self.pairs = LabelPairs(self.sampler) if cfg.supervised else None
         self.objective = build_objective(cfg)
@@ -330,7 +330,9 @@ class Trainer:
         return st
 
     def save(self) -> Path | None:
-        if not self.main: return None
+        "Checkpoint this step (once: a second call at the same step writes nothing)."
+        if not self.main or getattr(self, '_saved_step', None) == self.step: return None
+        self._saved_step = self.step
         (self.out / 'config.json').write_text(self.cfg.to_json())
         return save_checkpoint(self.out, self.step, self.model, self.opt, None, self.rng_state(),
                                dict(skipped_steps=self.skipped, seconds=round(self.elapsed(), 3)))
@@ -436,17 +438,19 @@ def _training_files(sources: list, labels: str | Path | None) -> list[str]:
     if labels: return [str(Path(r['path']).absolute()) for r in read_manifest(labels, check_paths=False)]
     return [r['path'] for r in _merge_rows([r for s in sources for r in _scan(s)])]
 
-def _record_files(fs: FeatureStore, out: Path, resume: bool):
-    "Write the run's `train_files.csv`; on resume, check that the audio given is the audio the run trained on."
+def _check_files(fs: FeatureStore, out: Path):
+    "Before resuming: the audio given must be the audio the run in `out` trained on (its `train_files.csv`)."
     p = out / TRAIN_FILES
-    if resume and p.exists():
-        before = [r['path'] for r in csv.DictReader(open(p, newline='', encoding='utf-8'))]
-        if before != fs.paths:
-            raise ValueError(f"--resume: {out} trained on {len(before)} files ({p}); the audio given now holds {len(fs.paths)} "
-                             f"({len(set(before) ^ set(fs.paths))} differ): give the same --audio")
-        return
+    if not p.exists(): return
+    with open(p, newline='', encoding='utf-8') as fh: before = [r['path'] for r in csv.DictReader(fh)]
+    if before != fs.paths:
+        raise ValueError(f"--resume: {out} trained on {len(before)} files ({p}); the audio given now holds {len(fs.paths)} "
+                         f"({len(set(before) ^ set(fs.paths))} differ): give the same --audio")
+
+def _record_files(fs: FeatureStore, out: Path):
+    "Write the run's `train_files.csv`: path, label, group, seconds and sha1 of every training file, in order."
     out.mkdir(parents=True, exist_ok=True)
-    with open(p, 'w', newline='', encoding='utf-8') as fh:
+    with open(out / TRAIN_FILES, 'w', newline='', encoding='utf-8') as fh:
         w = csv.writer(fh); w.writerow(['path', 'label', 'group', 'seconds', 'sha1'])
         w.writerows([f['path'], f['label'], f['group'], f"{f['duration']:.3f}", f['hash']] for f in fs.files)
 
@@ -471,6 +475,7 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
         if not dist.is_initialized(): dist.init_process_group('nccl' if torch.cuda.is_available() and device != 'cpu' else 'gloo')
         dist.barrier()                                                    # the others wait for rank 0's ingestion
     fs = FeatureStore(store, cfg).subset(_training_files(sources, labels))   # not the rest of a shared store
+    if resume: _check_files(fs, out)                                     # refuse before anything is loaded or printed
     tr = Trainer(cfg, fs, out, device, resume, progress)
     if init and not resume:
         m, c = load_encoder(init)
@@ -478,7 +483,7 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
             raise ValueError(f"--init {init} is a {c.encoder!r} encoder of {c.embed_dim} dims; the run's is {cfg.encoder!r} of {cfg.embed_dim}: pass --encoder {c.encoder}")
         tr.model.load_state_dict(m.state_dict())
     if rank == 0:
-        _record_files(fs, out, resume)
+        if not resume: _record_files(fs, out)
         print(f"{describe(tr.model, cfg)}; {len(fs)} files, {fs.hours:.2f} h; device {tr.device}; world {tr.world}")
     res = tr.fit()
     if dist.is_initialized(): dist.destroy_process_group()
