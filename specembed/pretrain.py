@@ -18,10 +18,12 @@ from .sources import pretrain_corpus
 from .train import train, latest_checkpoint, read_checkpoint, _sha256, _pretrained_dir
 
 # %% auto #0
-__all__ = ['pretrain_config', 'score_sets', 'export_model', 'scores_markdown', 'model_card', 'pretrain', 'install_model',
-           'probe_recipe']
+__all__ = ['PRETRAIN_HOME', 'pretrain_config', 'score_sets', 'export_model', 'scores_markdown', 'model_card', 'pretrain',
+           'install_model', 'probe_recipe']
 
 # %% ../nbs/06c_pretrain.ipynb #a9b66231
+PRETRAIN_HOME = Path.home() / '.cache' / 'specembed' / 'pretrain'   # corpus/, store/, run/, pretrained/, probes/ unless --out says otherwise
+
 def pretrain_config(minutes: float = 90.0,   # the time budget; the learning rate decays over it
                     seed: int = 0, **overrides) -> Config:
     "The recipe of the shipped model: the small CNN, in-batch contrast (NT-Xent), every deformation (a kind drawn per example), anchors balanced over the corpus's kinds."
@@ -108,7 +110,7 @@ def pretrain(out: str | Path | None = None,   # folder for corpus/, store/, run/
              corpus: dict | None = None,              # {'pretrain': csv, 'tests': {name: csv}, 'sources': {...}}; default: `pretrain_corpus(OUT/corpus)`
              progress: bool = True, workers: int | None = None, device: str | None = 'cpu', **overrides) -> dict:
     "Build the corpus, train the shipped model's recipe for `minutes`, score it against log-mel and a random encoder, and export it with its card."
-    out = Path(out) if out else Path.home() / '.cache' / 'specembed' / 'pretrain'; t0 = time.perf_counter()
+    out = Path(out) if out else PRETRAIN_HOME; t0 = time.perf_counter()
     if corpus is None:
         built = pretrain_corpus(out / 'corpus')
         corpus = dict(pretrain=built['pretrain'], sources=json.loads(built['sources'].read_text()),
@@ -119,8 +121,7 @@ def pretrain(out: str | Path | None = None,   # folder for corpus/, store/, run/
     trained_s = json.loads((latest_checkpoint(out / 'run') / 'state.json').read_text())['extra'].get('seconds', 0.0)
     scores = {'pretrained (this run)': score_sets(out / 'run', corpus['tests'], device), 'log-mel mean+std': score_sets('logmel', corpus['tests']),
               f'random {cfg.encoder} encoder': score_sets(f'random:{cfg.encoder}', corpus['tests'], device)}
-    default_out = out == Path.home() / '.cache' / 'specembed' / 'pretrain'
-    command = "specembed pretrain" + ('' if default_out else f" --out {out}") + f" --minutes {minutes:g} --seed {seed}"
+    command = "specembed pretrain" + ('' if out == PRETRAIN_HOME else f" --out {out}") + f" --minutes {minutes:g} --seed {seed}"
     card = model_card(cfg, out / 'run', corpus.get('sources', {}), scores, trained_s, command)
     export_model(out / 'run', out / 'pretrained', card)
     (out / 'scores.json').write_text(json.dumps({r: {t: {k: s[t][k] for k in (*KEYS, 'n_clips', 'n_labels')} for t in s} for r, s in scores.items()}, indent=1))
@@ -146,7 +147,7 @@ def probe_recipe(name: str,                          # the probe's name; its run
                  store: str | Path | None = None,    # default ~/.cache/specembed/pretrain/store (shared with `pretrain`)
                  seed: int = 0, device: str | None = 'cpu') -> dict:
     "Train the shipped recipe changed by `overrides` for `minutes` and score it on the test sets: {'qbe': {test: mAP}, 'steps', ...}."
-    base = Path.home() / '.cache' / 'specembed' / 'pretrain'
+    base = PRETRAIN_HOME
     run = (Path(out) if out else base / 'probes') / name.replace(' ', '_'); f = run / 'scores.json'
     cfg = pretrain_config(minutes, seed, **overrides); want = json.loads(cfg.to_json())
     if f.exists() and (res := json.loads(f.read_text()))['config'] == want: return res
