@@ -3,13 +3,17 @@
     python .ci/browser_check.py SITE_DIR
 
 Per page: it loads with no console errors; every <audio> element reaches a loaded state (readyState >= 1,
-HAVE_METADATA) with a positive duration; every <img> has loaded (naturalWidth > 0). The site is served on
-127.0.0.1 only. Ends with 'browser: N passed, N failed' (one test per page) and exits 1 on any failure.
+HAVE_METADATA) with a positive duration; every <img> has loaded (naturalWidth > 0). Then, as a reader would,
+it types a query into the search box of the home page and follows the first result, which must land on a
+page (with its table of contents) that holds the words. The site is served on 127.0.0.1 only. Ends with
+'browser: N passed, N failed' (one test per page, one for the search) and exits 1 on any failure.
 """
 import functools, http.server, json, sys, tempfile, threading
 from pathlib import Path
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 site = Path(sys.argv[1]).resolve()
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -52,6 +56,16 @@ for page in sorted(site.glob('*.html')):
     for l in logs[:5]: print('      console:', l['message'][:300])
     for a in bad_audio[:3]: print('      audio:', json.dumps(a))
     passed += ok; failed += not ok
+# search: type on the home page, follow the first result
+driver.get(f'{base}/index.html'); query = 'semihard negatives'
+driver.find_element(By.ID, 'se-search').send_keys(query)
+links = WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, '#se-results a'))
+first = links[0]; want, label = first.get_attribute('href'), first.text; first.click()
+WebDriverWait(driver, 10).until(lambda d: d.current_url == want)
+page_text = driver.find_element(By.TAG_NAME, 'body').text.lower()
+ok = all(w in page_text for w in query.split()) and bool(driver.find_elements(By.ID, 'se-toc'))
+print(f"{'ok  ' if ok else 'FAIL'} search {query!r}: {len(links)} results, first {label!r} -> {want.split('/')[-1]}")
+passed += ok; failed += not ok
 if '--screenshot' in sys.argv:
     driver.set_window_size(1300, 1000); driver.get(f'{base}/02_deform.html'); driver.save_screenshot(sys.argv[sys.argv.index('--screenshot') + 1])
 driver.quit(); srv.shutdown()

@@ -15,7 +15,7 @@ __all__ = ['ENCODER_NAMES', 'EXPERIMENT_NAMES', 'RECIPE_NAMES', 'SONIC_PI', 'STO
 
 # %% ../nbs/09_cli.ipynb #99f82da2
 ENCODER_NAMES = ('small', 'mobile', 'resnet', 'vggish')                 # = specembed.encoder.ENCODERS (tested)
-EXPERIMENT_NAMES = ('ablation', 'negatives', 'vector-math')   # = specembed.experiments.EXPERIMENTS (tested)
+EXPERIMENT_NAMES = ('ablation', 'negatives', 'vector-math', 'objectives')   # = specembed.experiments.EXPERIMENTS (tested)
 RECIPE_NAMES = ('hydrogen', 'strums', 'asterisk', 'gm')
 SONIC_PI = '/usr/share/sonic-pi/samples'                      # = specembed.data.SONIC_PI_DIR (tested)
 STORE_HELP = 'feature store root (default: $SPECEMBED_STORE or ~/.cache/specembed/stores); it may hold other audio too'
@@ -96,6 +96,8 @@ def _parser() -> argparse.ArgumentParser:
     pt.add_argument('--install', action='store_true', help="copy the exported model into the package, where load_encoder('pretrained') finds it")
     pt.add_argument('--workers', type=int, default=cores, help=f'decoding processes for ingestion (default: one per core, {cores} here)')
     pt.add_argument('--quiet', action='store_true', help='no progress bars')
+    ex = sub.add_parser('export', help='the encoder for other runtimes: ONNX, log-mel patches (B,F,T) in, unit vectors (B,D) out')
+    ex.add_argument('--onnx', required=True, help='the .onnx file to write'); ex.add_argument('--model', default='pretrained', help="'pretrained' (default) or a run folder")
     b = sub.add_parser('bench', help='measure ingestion, training, embedding and search speed and memory (nbs/07_benchmarks)')
     b.add_argument('--size', choices=['cpu', 'gpu'], help='cpu: small encoder, a few minutes on 2 cores; gpu: VGGish-class, 10^6 search (default: by device)')
     b.add_argument('--device', help=DEVICE_HELP); b.add_argument('--out', default='bench.json', help='results JSON (default bench.json)')
@@ -103,9 +105,10 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument('--root', help='scratch folder for the corpus and stores (default: a temporary folder)')
     b.add_argument('--sections', help='comma-separated subset of ingest,train,seed,embed,search,memory')
     b.add_argument('--synthetic-hours', type=float, help='use this many hours of generated audio instead of the Debian corpora (e.g. on a machine without them)')
-    xp = sub.add_parser('experiment', help="the open questions, measured (nbs/08_experiments): 'ablation', 'negatives' or 'vector-math'")
+    xp = sub.add_parser('experiment', help="the open questions, measured (nbs/08_experiments): 'ablation', 'negatives', 'vector-math' or 'objectives' (equal time, 3 seeds)")
     xp.add_argument('name', choices=EXPERIMENT_NAMES, help='which experiment'); xp.add_argument('--out', required=True, help='experiment folder (runs are cached there by name)')
     xp.add_argument('--steps', type=int, default=600, help='training steps per run (equal budget; default 600)'); xp.add_argument('--seed', type=int, default=0, help='seed (default 0)')
+    xp.add_argument('--minutes', type=float, default=2.0, help="'objectives': training minutes per run (equal time; default 2)")
     r = sub.add_parser('recipe', help='write a labelled manifest from an installed Debian package')
     r.add_argument('name', choices=RECIPE_NAMES, help='hydrogen: drum type; strums: chord; asterisk: spoken prompt; gm: instrument family')
     r.add_argument('out', help='manifest CSV to write (for gm: a folder, rendered notes and labels.csv go there)')
@@ -123,7 +126,7 @@ def _train_config(args, dev):
     from specembed.core import Config
     out = Path(args.out)
     if args.resume and (out / 'config.json').exists(): cfg = Config.from_json((out / 'config.json').read_text())
-    else: cfg = Config.tiny() if dev.type == 'cpu' else Config(encoder='vggish', batch_size=256, steps=20_000)
+    else: cfg = Config.for_device(dev)
     if args.init and not args.resume and not args.encoder:                  # fine-tuning: the architecture of the weights given
         from specembed.train import load_encoder
         init = load_encoder(args.init)[1]; cfg = replace(cfg, encoder=init.encoder, embed_dim=init.embed_dim)
@@ -143,8 +146,8 @@ def _train_cmd(args):
               f"d(a,p) {last['d_ap']:.3f}, d(a,n) {last['d_an']:.3f}, {last['triplets_per_s']:.0f} triplets/s -> {out}")
 
 def _audio_paths(sources):
-    from specembed.data import _scan
-    paths = [r['path'] for s in _sources(sources) for r in _scan(s)]
+    from specembed.data import source_rows
+    paths = [r['path'] for s in _sources(sources) for r in source_rows(s)]
     if not paths: raise ValueError(f"no audio files in {', '.join(sources)}")
     return paths
 
@@ -217,9 +220,15 @@ def _corpus_cmd(args):
     from specembed.data import build_default_corpus
     print('wrote', build_default_corpus(args.src, args.dst))
 
+def _export_cmd(args):
+    from specembed.embed import export_onnx
+    from specembed.train import load_encoder
+    model, cfg = load_encoder(args.model, 'cpu'); out = export_onnx(model, args.onnx, cfg)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB): input 'logmel' (B,{cfg.n_mels},{cfg.patch_frames}) float32 log-mel patches, output 'embedding' (B,{cfg.embed_dim})")
+
 def _experiment_cmd(args):
     from specembed.experiments import run_experiment
-    run_experiment(args.name, args.out, args.steps, args.seed)
+    run_experiment(args.name, args.out, args.steps, args.seed, minutes=args.minutes)
 
 def _pretrain_cmd(args):
     from specembed.pretrain import pretrain, install_model
@@ -227,7 +236,7 @@ def _pretrain_cmd(args):
     if args.install: print('installed', install_model(Path(args.out) / 'pretrained'))
 
 COMMANDS = dict(demo=_demo_cmd, corpus=_corpus_cmd, ingest=_ingest_cmd, train=_train_cmd, embed=_embed_cmd, evaluate=_evaluate_cmd,
-                index=_index_cmd, search=_search_cmd, bench=_bench_cmd, experiment=_experiment_cmd, pretrain=_pretrain_cmd, recipe=_recipe_cmd)
+                index=_index_cmd, search=_search_cmd, bench=_bench_cmd, experiment=_experiment_cmd, export=_export_cmd, pretrain=_pretrain_cmd, recipe=_recipe_cmd)
 
 def main(argv: list[str] | None = None) -> int:
     "Run the `specembed` command line; returns the exit status (0 ok, 1 the program failed, 2 wrong use or bad input, 130 interrupted)."

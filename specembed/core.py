@@ -21,7 +21,7 @@ FRONTEND_FIELDS = ('sample_rate', 'n_mels', 'f_min', 'f_max', 'win_ms', 'hop_ms'
 
 @dataclass
 class Config:
-    "Every setting of specembed, with the paper's defaults. `Config.tiny()` is the 2-core CPU preset."
+    "Every setting of specembed, with the paper's defaults. `Config.cpu()` and `Config.gpu()` are the presets."
     # -- front end: what a feature means (hashed by `frontend_key`) --
     sample_rate: int = 16_000   # Hz; every file is resampled to this, so no model can classify by sample rate
     n_mels: int = 64            # F: mel bands
@@ -88,10 +88,22 @@ class Config:
         return cls(**d)
 
     @classmethod
-    def tiny(cls, **kw) -> 'Config':
+    def cpu(cls, **kw) -> 'Config':
         "The CPU preset: same front end (so features are shared), a small encoder, small batches, and example mixing as the one deformation."
         # mixing only: at CPU budgets it beat the seed's four deformations on both test sets (nbs/08_experiments)
         return cls(**{**dict(encoder='small', batch_size=32, steps=300, ckpt_every=100, deformations=dict(mix=1.0)), **kw})
+
+    tiny = cpu                  # the CPU preset's first name, kept
+
+    @classmethod
+    def gpu(cls, **kw) -> 'Config':
+        "The GPU preset: the VGGish-class encoder, 256 triplets a step, the paper's four deformations, a checkpoint every 2,000 steps."
+        return cls(**{**dict(encoder='vggish', batch_size=256, steps=20_000, ckpt_every=2_000), **kw})
+
+    @classmethod
+    def for_device(cls, device: torch.device | str, **kw) -> 'Config':
+        "`Config.cpu(**kw)` for a CPU, `Config.gpu(**kw)` for a CUDA device."
+        return (cls.gpu if torch.device(device).type == 'cuda' else cls.cpu)(**kw)
 
     def __post_init__(self):
         if not 0 <= self.f_min < self.f_max <= self.sample_rate / 2:
@@ -142,7 +154,12 @@ def logmel_to_power(x: torch.Tensor, cfg: Config) -> torch.Tensor:
 # %% ../nbs/00_core.ipynb #412a9155
 def _rng(seed: int) -> np.random.Generator: return np.random.default_rng(seed)
 
-def sine(freq: float = 440.0, seconds: float = 1.0, sr: int = 16_000, amp: float = 0.5, seed: int = 0) -> torch.Tensor:
+def sine(freq: float = 440.0,   # Hz
+         seconds: float = 1.0,  # duration
+         sr: int = 16_000,      # sample rate, Hz
+         amp: float = 0.5,      # peak amplitude
+         seed: int = 0,         # sets the random start phase
+        ) -> torch.Tensor:
     "A pure tone `(N,)`; the seed sets a random phase."
     t = np.arange(round(seconds * sr)) / sr
     return torch.from_numpy((amp * np.sin(2 * np.pi * freq * t + _rng(seed).uniform(0, 2 * np.pi))).astype(np.float32))
@@ -154,17 +171,29 @@ def chirp(f0: float = 200.0, f1: float = 4000.0, seconds: float = 1.0, sr: int =
     phase = 2 * np.pi * f0 * (k ** t - 1) / np.log(k)
     return torch.from_numpy((amp * np.sin(phase)).astype(np.float32))
 
-def noise(seconds: float = 1.0, sr: int = 16_000, amp: float = 0.1, seed: int = 0) -> torch.Tensor:
+def noise(seconds: float = 1.0,  # duration
+          sr: int = 16_000,      # sample rate, Hz
+          amp: float = 0.1,      # standard deviation
+          seed: int = 0,         # random seed
+         ) -> torch.Tensor:
     "Gaussian white noise `(N,)` with standard deviation `amp`."
     return torch.from_numpy((amp * _rng(seed).standard_normal(round(seconds * sr))).astype(np.float32))
 
-def clicks(rate: float = 10.0, seconds: float = 1.0, sr: int = 16_000, amp: float = 0.9, width: int = 16) -> torch.Tensor:
+def clicks(rate: float = 10.0,    # clicks per second
+           seconds: float = 1.0,  # duration
+           sr: int = 16_000,      # sample rate, Hz
+           amp: float = 0.9,      # click amplitude
+           width: int = 16,       # samples per click
+          ) -> torch.Tensor:
     "A click train `(N,)`: `rate` short bursts per second, the first at sample 0."
     x = np.zeros(round(seconds * sr), np.float32)
     for start in np.arange(0, len(x), sr / rate).astype(int): x[start:start + width] = amp
     return torch.from_numpy(x)
 
-def fixture_batch(B: int = 8, cfg: Config = None, seed: int = 0) -> torch.Tensor:
+def fixture_batch(B: int = 8,          # patches
+                  cfg: Config = None,  # front end; default `Config()`
+                  seed: int = 0,       # random seed
+                 ) -> torch.Tensor:
     "A seeded batch of log-mel patches `(B,F,T)` cycling through sine, chirp, noise and clicks."
     cfg = cfg or Config(); s = cfg.patch_samples / cfg.sample_rate; sr = cfg.sample_rate
     g = _rng(seed); waves = []
@@ -178,8 +207,13 @@ def fixture_batch(B: int = 8, cfg: Config = None, seed: int = 0) -> torch.Tensor
     return LogMel(cfg)(torch.stack(waves))                      # (B,N) -> (B,F,T)
 
 # %% ../nbs/00_core.ipynb #f6e9728c
-def show_patches(x: torch.Tensor, titles: list[str] | None = None, vmin: float | None = None, vmax: float | None = None,
-                 width: float = 3.0, height: float = 2.2):
+def show_patches(x: torch.Tensor,                  # log-mel `(B,F,T)` or `(F,T)`
+                 titles: list[str] | None = None,  # one per patch
+                 vmin: float | None = None,        # colour scale; default the data's range
+                 vmax: float | None = None,        # colour scale; default the data's range
+                 width: float = 3.0,               # inches per patch
+                 height: float = 2.2,              # inches
+                ):
     "Plot log-mel patches `(B,F,T)` (or one `(F,T)`) side by side on a shared colour scale; returns the figure."
     import matplotlib.pyplot as plt
     x = x.detach().float().cpu()
@@ -194,7 +228,10 @@ def show_patches(x: torch.Tensor, titles: list[str] | None = None, vmin: float |
     return fig
 
 # %% ../nbs/00_core.ipynb #b7e36a5f
-def play(wave: torch.Tensor | np.ndarray, sr: int = 16_000, normalize: bool = True):
+def play(wave: torch.Tensor | np.ndarray,  # mono samples `(N,)`
+         sr: int = 16_000,                 # sample rate, Hz
+         normalize: bool = True,           # scale the peak to 1 (False: keep the level)
+        ):
     "An IPython audio player for a mono waveform `(N,)`, embedded as Ogg Vorbis."
     import io, soundfile as sf
     from IPython.display import Audio
@@ -206,14 +243,15 @@ def play(wave: torch.Tensor | np.ndarray, sr: int = 16_000, normalize: bool = Tr
 
 # %% ../nbs/00_core.ipynb #e8a9697f
 def get_device(name: str | None = None) -> torch.device:
-    "`None`/'auto' -> CUDA if available else CPU; 'cpu', 'cuda', 'cuda:1' as given, checked."
-    if name in (None, '', 'auto'): return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    "`None`/'auto' -> CUDA if available else CPU; 'cpu', 'cuda', 'cuda:1' as given, checked; CUDA always with its index."
+    if name in (None, '', 'auto'): name = 'cuda' if torch.cuda.is_available() else 'cpu'
     try: dev = torch.device(name)
     except RuntimeError: raise ValueError(f"unknown device {name!r}: use 'cpu', 'cuda', 'cuda:N' or 'auto'") from None
     if dev.type == 'cuda':
         if not torch.cuda.is_available(): raise ValueError(f"--device {name} asked for, but this machine has no CUDA GPU: use --device cpu")
         if dev.index is not None and dev.index >= torch.cuda.device_count():
             raise ValueError(f"--device {name}: only {torch.cuda.device_count()} CUDA device(s) here")
+        if dev.index is None: dev = torch.device('cuda', torch.cuda.current_device())   # 'cuda' == a tensor's 'cuda:0' device
     elif dev.type != 'cpu': raise ValueError(f"unsupported device {name!r}: use 'cpu', 'cuda', 'cuda:N' or 'auto'")
     return dev
 
@@ -225,7 +263,10 @@ def default_corpus() -> Path:
     if not p.exists(): raise FileNotFoundError(f"default corpus missing at {p}; rebuild it with `specembed corpus` (nbs/01_data)")
     return p
 
-def read_manifest(path: str | Path, require_label: bool = True, check_paths: bool = True) -> list[dict]:
+def read_manifest(path: str | Path,            # a CSV with columns path,label[,group]; relative paths are read from the CSV's folder
+                  require_label: bool = True,  # a missing or empty label is an error
+                  check_paths: bool = True,    # every path must exist
+                 ) -> list[dict]:
     "Rows `{'path': absolute Path, 'label': str, 'group': str}` of a `path,label[,group]` CSV."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"manifest {path} does not exist")

@@ -21,9 +21,9 @@ from .core import Config, LogMel, FRONTEND_FIELDS, default_corpus, get_device, n
 # %% auto #0
 __all__ = ['SONIC_PI_DIR', 'AUDIO_EXTENSIONS', 'SILENCE_PEAK', 'HYDROGEN_DIR', 'ASTERISK_DIR', 'GM_SOUNDFONT', 'STRUMS_KIT',
            'DRUM_TYPES', 'GM_FAMILIES', 'AudioError', 'StoreBusy', 'iter_audio', 'load_audio', 'build_default_corpus',
-           'SkipFile', 'file_features', 'IngestReport', 'store_dir', 'ingest', 'FeatureStore', 'label_weights',
-           'PatchSampler', 'drum_type', 'write_manifest', 'hydrogen_manifest', 'strums_manifest', 'asterisk_manifest',
-           'midi_notes', 'gm_notes_manifest']
+           'SkipFile', 'file_features', 'IngestReport', 'source_rows', 'merge_rows', 'store_dir', 'ingest',
+           'FeatureStore', 'label_weights', 'PatchSampler', 'drum_type', 'write_manifest', 'need_package',
+           'hydrogen_manifest', 'strums_manifest', 'asterisk_manifest', 'midi_notes', 'gm_notes_manifest']
 
 # %% ../nbs/01_data.ipynb #d14272cd
 class AudioError(Exception):
@@ -39,7 +39,10 @@ def _kernel_halfwidth(orig: int, new: int, lowpass_filter_width: int = 6, rollof
     g = math.gcd(orig, new); o, n = orig // g, new // g
     return math.ceil(lowpass_filter_width * o / (min(o, n) * rolloff)) + 1
 
-def iter_audio(path: str | Path, sr: int = 16_000, block_seconds: float = 60.0) -> Iterator[torch.Tensor]:
+def iter_audio(path: str | Path,             # any file libsndfile reads
+               sr: int = 16_000,             # output sample rate, Hz
+               block_seconds: float = 60.0,  # decode this much at a time (memory stays flat for long files)
+              ) -> Iterator[torch.Tensor]:
     "Decode `path` block by block -> mono float32 `(N_block,)` tensors at `sr` Hz. Raises `AudioError`."
     path = Path(path)
     try: fobj = open(path, 'rb')                      # a file object: any file name works, UTF-8 or not
@@ -82,7 +85,9 @@ def _resample_span(buf, buf_start, start, end, ctx, orig, sr, unit, out_unit, fi
     n = (math.ceil(end * sr / orig) if final else end // unit * out_unit) - start // unit * out_unit
     return y[a:a + n].contiguous()
 
-def load_audio(path: str | Path, sr: int = 16_000) -> torch.Tensor:
+def load_audio(path: str | Path,  # any file libsndfile reads
+               sr: int = 16_000,  # output sample rate, Hz
+              ) -> torch.Tensor:
     "The whole file as mono float32 `(N,)` at `sr` Hz (use `iter_audio` for very long files)."
     blocks = list(iter_audio(path, sr))
     return torch.cat(blocks) if blocks else torch.zeros(0)
@@ -178,7 +183,7 @@ class IngestReport:
                 f"{self.x_realtime:.0f}x real time), {self.unchanged} unchanged, {len(self.skipped)} skipped, "
                 f"{len(self.padded)} padded; store holds {self.total_files} files, {self.total_hours:.2f} h")
 
-def _scan(source: str | Path) -> list[dict]:
+def source_rows(source: str | Path) -> list[dict]:
     "Rows `{path,label,group}` from a folder (recursive, symlinked folders not followed), one audio file or a manifest CSV."
     source = Path(source)
     if not source.exists(): raise FileNotFoundError(f"{source} does not exist: give a folder of audio or a manifest CSV (path,label[,group])")
@@ -193,7 +198,7 @@ def _scan(source: str | Path) -> list[dict]:
             if Path(fn).suffix.lower() in AUDIO_EXTENSIONS: rows.append({'path': Path(dirpath) / fn, 'label': '', 'group': ''})
     return rows
 
-def _merge_rows(rows: list[dict]) -> list[dict]:
+def merge_rows(rows: list[dict]) -> list[dict]:
     "One row per file (absolute path, first-seen order); a label or group from any source fills an empty one. Two different labels are an error."
     out = {}
     for r in rows:
@@ -229,7 +234,9 @@ def _worker_init():
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN); torch.set_num_threads(1)
 
-def store_dir(store: str | Path, cfg: Config | None = None) -> Path:
+def store_dir(store: str | Path,          # the store root (it may hold stores of several front ends)
+              cfg: Config | None = None,  # front end; default `Config()`
+             ) -> Path:
     "The folder of the store for `cfg`'s front end under the store root `store`."
     return Path(store) / (cfg or Config()).frontend_key()
 
@@ -243,7 +250,7 @@ def ingest(source: str | Path | list,       # folder, audio file, manifest CSV, 
     "Bring the feature store up to date with `source`; returns an `IngestReport` (also written to report.json)."
     cfg = cfg or Config(); t0 = time.perf_counter()
     sources = source if isinstance(source, (list, tuple)) else [source]
-    rows = _merge_rows([r for s in sources for r in _scan(s)])
+    rows = merge_rows([r for s in sources for r in source_rows(s)])
     if not rows: raise ValueError(f"no audio files found in {', '.join(map(str, sources))} (extensions read: {' '.join(sorted(AUDIO_EXTENSIONS))})")
     root = store_dir(store, cfg); root.mkdir(parents=True, exist_ok=True)
     lock = open(root / '.lock', 'w')
@@ -334,7 +341,10 @@ def _ingest_locked(rows, root, cfg, workers, progress, commit_every, t0) -> Inge
 # %% ../nbs/01_data.ipynb #c4484071
 class FeatureStore:
     "Read side of a feature store: `frames(i) -> (F,T)` of file `i`, and the index as arrays."
-    def __init__(self, root: str | Path, cfg: Config | None = None):
+    def __init__(self,
+                 root: str | Path,           # a store root (holding one front end's store) or one store folder
+                 cfg: Config | None = None,  # pick the store of this front end; checked
+                ):
         root = Path(root)
         if cfg is not None and (root / cfg.frontend_key() / 'index.json').exists(): root = root / cfg.frontend_key()
         elif cfg is None and not (root / 'index.json').exists() and root.is_dir():   # a store root holding exactly one store
@@ -356,7 +366,9 @@ class FeatureStore:
         self.offsets = np.array([f['offset'] for f in files], np.int64); self.lengths = np.array([f['length'] for f in files], np.int64)
         self.labels = [f['label'] for f in files]; self.groups = [f['group'] for f in files]; self.paths = [f['path'] for f in files]
 
-    def subset(self, paths: list) -> 'FeatureStore':
+    def subset(self,
+               paths: list,  # absolute paths as ingested
+              ) -> 'FeatureStore':
         "A view holding only the files `paths` (as ingested: absolute), in that order, sharing the memory map; others are left out."
         by_path = {f['path']: f for f in self.files}
         files = [by_path[str(p)] for p in dict.fromkeys(paths) if str(p) in by_path]
@@ -371,7 +383,9 @@ class FeatureStore:
     @property
     def nbytes(self) -> int: return self.features.nbytes
 
-    def frames(self, i: int) -> torch.Tensor:
+    def frames(self,
+               i: int,  # file index
+              ) -> torch.Tensor:
         "Log-mel frames of file `i` as float32 `(F,T)`."
         o, l = self.offsets[i], self.lengths[i]
         return torch.from_numpy(np.asarray(self.features[o:o + l], np.float32).T.copy())
@@ -395,9 +409,13 @@ def label_weights(labels: list[str],   # one label per file ('' is a label too)
 # %% ../nbs/01_data.ipynb #8ef84146
 class PatchSampler:
     "Draw anchor / neighbour / negative patches `(B,F,T)` from a `FeatureStore`, on CPU or GPU."
-    def __init__(self, store: FeatureStore, patch_frames: int = 96, device: str | torch.device | None = 'cpu',
-                 max_gpu_fraction: float = 0.5,    # copy the store to the GPU if it takes at most this share of its memory
-                 balance: float = 0.0):            # 0: anchors uniform over time; 1: each label equally often (`label_weights`)
+    def __init__(self,
+                 store: FeatureStore,                        # the features
+                 patch_frames: int = 96,                     # T, frames per patch
+                 device: str | torch.device | None = 'cpu',  # 'cuda' copies the store to the GPU when it fits
+                 max_gpu_fraction: float = 0.5,              # largest share of GPU memory the copy may take (else: streamed from the memory map)
+                 balance: float = 0.0,                       # 0: anchors uniform over time (the paper); 1: every label alike (label_weights)
+                ):            # 0: anchors uniform over time; 1: each label equally often (`label_weights`)
         self.store, self.T = store, patch_frames
         self.device = get_device(device)
         feats = torch.from_numpy(store.features)                       # (total_T, F) float16, memory-mapped
@@ -412,7 +430,10 @@ class PatchSampler:
         self.weights = label_weights(store.labels, self.valid, balance).to(d) if balance else None   # (n_files,) or None
         self.arange_T = torch.arange(patch_frames, device=d)
 
-    def anchors(self, B: int, g: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+    def anchors(self,
+                B: int,              # how many
+                g: torch.Generator,  # random generator on the sampler's device
+               ) -> tuple[torch.Tensor, torch.Tensor]:
         "B random patch starts `(B,)` (absolute frame indices) and their file ids `(B,)`."
         if self.weights is not None:                                      # a file by its weight, then a start within it
             f = torch.multinomial(self.weights, B, replacement=True, generator=g)
@@ -422,8 +443,13 @@ class PatchSampler:
         f = torch.searchsorted(self.cum, u, right=True)
         return self.offsets[f] + u - (self.cum[f] - self.valid[f]), f
 
-    def neighbours(self, start: torch.Tensor, f: torch.Tensor, g: torch.Generator,
-                   min_shift: int | None = None, max_shift: int | None = None) -> torch.Tensor:
+    def neighbours(self,
+                   start: torch.Tensor,           # anchor starts `(B,)`
+                   f: torch.Tensor,               # their files `(B,)`
+                   g: torch.Generator,            # random generator
+                   min_shift: int | None = None,  # frames; default one patch
+                   max_shift: int | None = None,  # frames; default one patch
+                  ) -> torch.Tensor:
         "Starts `(B,)` of patches in the same files, `min_shift..max_shift` frames before or after (default: one patch)."
         lo_s = self.T if min_shift is None else min_shift; hi_s = self.T if max_shift is None else max_shift
         if not 0 <= lo_s <= hi_s: raise ValueError(f"need 0 <= min_shift <= max_shift, got {lo_s}, {hi_s}")
@@ -435,7 +461,12 @@ class PatchSampler:
         far = torch.where(start - lo >= hi - start, lo, hi)             # farthest patch in a short file
         return torch.where(ok_a, a, torch.where(ok_b, b, far))
 
-    def negatives(self, B: int, g: torch.Generator, exclude_files: torch.Tensor | None = None, tries: int = 8) -> tuple[torch.Tensor, torch.Tensor]:
+    def negatives(self,
+                  B: int,                                     # how many
+                  g: torch.Generator,                         # random generator
+                  exclude_files: torch.Tensor | None = None,  # `(B,)` a file each negative must not come from
+                  tries: int = 8,                             # redraws before giving up on excluding
+                 ) -> tuple[torch.Tensor, torch.Tensor]:
         "B random patches; with `exclude_files` `(B,)`, never from that file (when the store has another)."
         s, f = self.anchors(B, g)
         if exclude_files is not None and len(self.store) > 1:
@@ -446,23 +477,33 @@ class PatchSampler:
                 s, f = torch.where(bad, s2, s), torch.where(bad, f2, f)
         return s, f
 
-    def gather(self, start: torch.Tensor, width: int | None = None, f: torch.Tensor | None = None) -> torch.Tensor:
+    def gather(self,
+               start: torch.Tensor,            # absolute frame indices `(B,)`
+               width: int | None = None,       # frames; default T
+               f: torch.Tensor | None = None,  # files `(B,)`: keep the window inside each (edges repeat)
+              ) -> torch.Tensor:
         "Patches `(B,F,W)` float32 starting at `start` `(B,)`; with `f`, frame indices are kept inside each file."
         W = width or self.T
         idx = start[:, None] + torch.arange(W, device=start.device)      # (B,W)
         if f is not None: idx = torch.minimum(torch.maximum(idx, self.offsets[f][:, None]), (self.offsets[f] + self.lengths[f] - 1)[:, None])
         if self.feats.device != idx.device: idx = idx.to(self.feats.device)
         x = self.feats[idx]                                               # (B,W,F)
-        if x.device != self.device and self.device.type == 'cuda': x = x.pin_memory()   # streaming: pinned, async copy
+        if x.device.type == 'cpu' and self.device.type == 'cuda': x = x.pin_memory()   # streaming: pinned, async copy
         return x.to(self.device, non_blocking=True).transpose(1, 2).float()   # (B,F,W)
 
-    def context(self, start: torch.Tensor, f: torch.Tensor, width: int) -> tuple[torch.Tensor, torch.Tensor]:
+    def context(self,
+                start: torch.Tensor,  # anchor starts `(B,)`
+                f: torch.Tensor,      # their files `(B,)`
+                width: int,           # frames of context
+               ) -> tuple[torch.Tensor, torch.Tensor]:
         "A window `(B,F,width)` around each anchor patch, inside its file, and the anchor's offset in it `(B,)`."
         lo = self.offsets[f]; hi = lo + self.lengths[f] - width             # window starts that fit the file
         ws = torch.minimum(torch.maximum(start - (width - self.T) // 2, lo), hi.clamp_min(lo))
         return self.gather(ws, width, f), start - ws
 
-    def file_of(self, start: torch.Tensor) -> torch.Tensor:
+    def file_of(self,
+                start: torch.Tensor,  # absolute frame indices `(B,)`
+               ) -> torch.Tensor:
         "File id `(B,)` of each absolute frame index."
         return torch.searchsorted(self.offsets, start, right=True) - 1
 
@@ -492,7 +533,9 @@ def drum_type(name: str) -> str | None:
         if any((k in words) if len(k) <= 3 else (k in n) for k in keys): return typ
     return None
 
-def write_manifest(rows: list[dict], out: str | Path) -> Path:
+def write_manifest(rows: list[dict],  # dicts with path, label and (optionally) group
+                   out: str | Path,   # CSV to write
+                  ) -> Path:
     "Write rows `{path,label,group}` as a manifest CSV (first row wins for a repeated path); paths under the CSV's folder are stored relative to it."
     out = Path(out); out.parent.mkdir(parents=True, exist_ok=True); seen = set()
     with open(out, 'w', newline='', encoding='utf-8') as f:
@@ -518,12 +561,14 @@ def _kit_instruments(kit_dir: Path) -> list[tuple[str, list[Path]]]:
         if files: out.append((name, files))
     return out
 
-def _need(p: Path, pkg: str):
+def need_package(p: Path,   # a file or folder a Debian package installs
+                 pkg: str):  # the package's name
+    "Raise a one-line FileNotFoundError naming `apt-get install PKG` when `p` is missing."
     if not p.exists(): raise FileNotFoundError(f"{p} not found: install it with `apt-get install {pkg}`")
 
 def hydrogen_manifest(out: str | Path, root: str | Path = HYDROGEN_DIR) -> Path:
     "Drum one-shots of every Hydrogen kit: label = drum type, group = kit."
-    root = Path(root); _need(root, 'hydrogen-drumkits'); rows = []
+    root = Path(root); need_package(root, 'hydrogen-drumkits'); rows = []
     for kit in sorted(p for p in root.iterdir() if (p / 'drumkit.xml').exists() and p.name != STRUMS_KIT):
         for name, files in _kit_instruments(kit):
             typ = drum_type(name)
@@ -532,7 +577,7 @@ def hydrogen_manifest(out: str | Path, root: str | Path = HYDROGEN_DIR) -> Path:
 
 def strums_manifest(out: str | Path, root: str | Path = HYDROGEN_DIR) -> Path:
     "Recorded guitar strums: label = chord, group = strum type (down, up, plain)."
-    kit = Path(root) / STRUMS_KIT; _need(kit, 'hydrogen-drumkits-effects'); rows = []
+    kit = Path(root) / STRUMS_KIT; need_package(kit, 'hydrogen-drumkits-effects'); rows = []
     for name, files in _kit_instruments(kit):
         if 'key' in name.lower(): continue                       # section headers such as '\\\\ B Key \\\\'
         strum = 'down' if '\\' in name else 'up' if '/' in name else 'plain'
@@ -542,7 +587,7 @@ def strums_manifest(out: str | Path, root: str | Path = HYDROGEN_DIR) -> Path:
 
 def asterisk_manifest(out: str | Path, root: str | Path = ASTERISK_DIR) -> Path:
     "Spoken telephone prompts: label = prompt id (e.g. digits/5), group = voice (e.g. fr_CA_f_June)."
-    root = Path(root); _need(root, 'asterisk-core-sounds-en-wav'); rows = []
+    root = Path(root); need_package(root, 'asterisk-core-sounds-en-wav'); rows = []
     for voice in sorted(p for p in root.iterdir() if p.is_dir()):
         for f in sorted(voice.rglob('*.wav')):
             rel = f.relative_to(voice).with_suffix('')
@@ -573,7 +618,7 @@ def midi_notes(notes: list[tuple[int, int]], note_seconds: float, slot_seconds: 
 def gm_notes_manifest(out_dir: str | Path, programs=range(128), pitches=(48, 60, 72), note_seconds: float = 1.0,
                       slot_seconds: float = 1.5, sf2: str | Path = GM_SOUNDFONT, sr: int = 16_000) -> Path:
     "Render GM notes with fluidsynth into `out_dir`: label = instrument family, group = program. Returns the manifest."
-    sf2 = Path(sf2); _need(sf2, 'fluid-soundfont-gm')
+    sf2 = Path(sf2); need_package(sf2, 'fluid-soundfont-gm')
     if not shutil.which('fluidsynth'): raise FileNotFoundError("fluidsynth not found: install it with `apt-get install fluidsynth`")
     out_dir = Path(out_dir); (out_dir / 'audio').mkdir(parents=True, exist_ok=True)
     notes = [(p, q) for p in programs for q in pitches]

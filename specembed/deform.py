@@ -146,9 +146,16 @@ KINDS = ('proximity', 'noise', 'stretch', 'pitch', 'mix')
 
 class Deformer(nn.Module):
     "Positives for a batch of anchors, one deformation type per batch (or per example)."
-    def __init__(self, weights: dict[str, float] | None = None, per_example: bool = False, cfg: Config | None = None,
-                 noise: Noise | None = None, stretch: TimeStretch | None = None, pitch: PitchShift | None = None,
-                 mix: Mix | None = None, proximity: Proximity | None = None):
+    def __init__(self,
+                 weights: dict[str, float] | None = None,  # {kind: weight} of the deformations drawn; default the paper's four
+                 per_example: bool = False,                # a kind per example (True) or one per batch (the paper)
+                 cfg: Config | None = None,                # front end and deformation ranges
+                 noise: Noise | None = None,               # each part; default built from cfg
+                 stretch: TimeStretch | None = None,       # each part; default built from cfg
+                 pitch: PitchShift | None = None,          # each part; default built from cfg
+                 mix: Mix | None = None,                   # each part; default built from cfg
+                 proximity: Proximity | None = None,       # each part; default built from cfg
+                ):
         super().__init__()
         self.cfg = cfg = cfg or Config()
         w = dict(proximity=1.0, noise=1.0, stretch=1.0, pitch=1.0, mix=0.0) if weights is None else dict(weights)
@@ -160,11 +167,20 @@ class Deformer(nn.Module):
         self.stretch = stretch or TimeStretch(T=cfg.patch_frames); self.pitch = pitch or PitchShift((-cfg.semitones, cfg.semitones), cfg); self.mix = mix or Mix(cfg=cfg)
         self.register_buffer('probs', torch.tensor([self.weights[k] for k in KINDS]) / sum(self.weights.values()), persistent=False)
 
-    def choose(self, g: torch.Generator, n: int = 1) -> torch.Tensor:
+    def choose(self,
+               g: torch.Generator,  # random generator
+               n: int = 1,          # how many draws
+              ) -> torch.Tensor:
         "Deformation type indices `(n,)` into `KINDS`."
         return torch.multinomial(self.probs.to(g.device), n, replacement=True, generator=g)
 
-    def positives(self, sampler, start: torch.Tensor, f: torch.Tensor, g: torch.Generator, kind: str | None = None) -> tuple[torch.Tensor, torch.Tensor, list[str]]:
+    def positives(self,
+                  sampler,                  # the PatchSampler the anchors came from
+                  start: torch.Tensor,      # anchor starts `(B,)`
+                  f: torch.Tensor,          # their files `(B,)`
+                  g: torch.Generator,       # random generator
+                  kind: str | None = None,  # force one kind (e.g. 'pitch'); default drawn
+                 ) -> tuple[torch.Tensor, torch.Tensor, list[str]]:
         "Anchors `(B,F,T)`, positives `(B,F,T)` and the kind of each, for anchor starts/files from `sampler.anchors`."
         B = len(start); anchor = sampler.gather(start)
         if kind is not None: kinds = torch.full((B,), KINDS.index(kind), device=start.device)

@@ -15,14 +15,17 @@ import torch.nn.functional as Fn
 from tqdm.auto import tqdm
 
 from .core import Config, LogMel, get_device, n_frames
-from .data import iter_audio, AudioError, _scan
+from .data import iter_audio, AudioError, source_rows
 
 # %% auto #0
 __all__ = ['patchify', 'Embedder', 'clip_embedding', 'Embeddings', 'SearchIndex', 'clustered_vectors', 'ann_benchmark',
-           'build_index', 'search_index']
+           'build_index', 'search_index', 'export_onnx']
 
 # %% ../nbs/05_embed.ipynb #f42c0edb
-def patchify(x: torch.Tensor, T: int, hop: int) -> tuple[torch.Tensor, torch.Tensor]:
+def patchify(x: torch.Tensor,  # log-mel `(F,N)`
+             T: int,           # frames per patch
+             hop: int,         # frames between patch starts
+            ) -> tuple[torch.Tensor, torch.Tensor]:
     "Log-mel `(F,N)` -> patches `(P,F,T)` every `hop` frames and their start frames `(P,)`; a short input is padded to one patch."
     F_, N = x.shape
     if N < T: x = torch.cat([x, x.new_full((F_, T - N), float(x.min()) if N else 0.0)], 1); N = T
@@ -32,8 +35,13 @@ def patchify(x: torch.Tensor, T: int, hop: int) -> tuple[torch.Tensor, torch.Ten
 
 class Embedder:
     "Frame and clip embeddings of waveforms or files with an encoder `(B,F,T) -> (B,D)`."
-    def __init__(self, model: nn.Module, cfg: Config | None = None, device: str | None = None,
-                 hop: float = 0.5, batch_size: int = 256):    # hop as a fraction of a patch
+    def __init__(self,
+                 model: nn.Module,           # the encoder
+                 cfg: Config | None = None,  # its config; default `Config()`
+                 device: str | None = None,  # default: CUDA if there is one
+                 hop: float = 0.5,           # step between patches, as a fraction of a patch (0.5: half-overlapping)
+                 batch_size: int = 256,      # patches per forward pass
+                ):
         self.cfg = cfg = cfg or Config(); self.device = get_device(device)
         self.model = model.to(self.device).eval(); self.front = LogMel(cfg).to(self.device)
         self.hop = max(1, round(hop * cfg.patch_frames)); self.batch_size = batch_size
@@ -89,7 +97,11 @@ class Embedder:
         "Waveform `(N,)` -> clip embedding `(D,)`: mean of frame embeddings, re-normalised."
         return clip_embedding(self.frames(wave)[0])
 
-    def files(self, paths: list, progress: bool = True, block_seconds: float = 60.0) -> 'Embeddings':
+    def files(self,
+              paths: list,                  # audio files
+              progress: bool = True,        # show a progress bar
+              block_seconds: float = 60.0,  # decode this much at a time
+             ) -> 'Embeddings':
         "Embed files -> `Embeddings` (clip and frame arrays); unreadable files are listed in `.skipped`."
         clips, frames, fid, times, kept, skipped = [], [], [], [], [], {}
         for p in tqdm(paths, desc='embed', unit='file', disable=not progress):
@@ -136,7 +148,14 @@ class Embeddings:
 # %% ../nbs/05_embed.ipynb #c6ad2223
 class SearchIndex:
     "Nearest neighbours by inner product over unit vectors `(M,D)`: exact, or FAISS IVF when large."
-    def __init__(self, vectors: np.ndarray, kind: str = 'auto', exact_max: int = 200_000, nlist: int | None = None, nprobe: int = 32, seed: int = 0):
+    def __init__(self,
+                 vectors: np.ndarray,       # unit vectors `(M,D)`
+                 kind: str = 'auto',        # 'exact', 'faiss' (IVF) or 'auto' (exact up to `exact_max`)
+                 exact_max: int = 200_000,  # largest collection searched exactly by auto
+                 nlist: int | None = None,  # IVF cells; default about 4 sqrt(M)
+                 nprobe: int = 32,          # IVF cells visited per query
+                 seed: int = 0,             # k-means seed
+                ):
         self.x = np.ascontiguousarray(vectors, np.float32); M, D = self.x.shape
         self.kind = ('exact' if M <= exact_max else 'faiss') if kind == 'auto' else kind
         self.nprobe, self.index = nprobe, None
@@ -148,7 +167,10 @@ class SearchIndex:
             self.index.train(sample); self.index.add(self.x); self.index.nprobe = nprobe
         elif self.kind != 'exact': raise ValueError(f"index kind must be 'auto', 'exact' or 'faiss', got {kind!r}")
 
-    def search(self, q: np.ndarray, k: int = 10) -> tuple[np.ndarray, np.ndarray]:
+    def search(self,
+               q: np.ndarray,  # queries `(Q,D)`
+               k: int = 10,    # neighbours per query
+              ) -> tuple[np.ndarray, np.ndarray]:
         "Queries `(Q,D)` -> (scores `(Q,k)` inner products, ids `(Q,k)`), best first."
         q = np.ascontiguousarray(np.atleast_2d(q), np.float32); k = min(k, len(self.x))
         if self.index is not None: return self.index.search(q, k)
@@ -176,11 +198,18 @@ def ann_benchmark(n: int, d: int = 128, n_queries: int = 1000, k: int = 10, npro
                 exact_ms_per_query=1000 * t_exact / n_queries, faiss_ms_per_query=1000 * t_faiss / n_queries)
 
 # %% ../nbs/05_embed.ipynb #3dfb1c50
-def build_index(model: nn.Module, cfg: Config, audio: str | Path | list, out: str | Path, level: str = 'frame',
-                device: str | None = None, progress: bool = True, run: str = '') -> Path:
+def build_index(model: nn.Module,           # the encoder
+                cfg: Config,                # its config (front end, patch length)
+                audio: str | Path | list,   # folder, file, manifest CSV, or a list of them
+                out: str | Path,            # index folder to write
+                level: str = 'frame',       # 'frame' (every patch) or 'clip' (one vector per file)
+                device: str | None = None,  # default: CUDA if there is one
+                progress: bool = True,      # show a progress bar
+                run: str = '',              # the run folder, recorded so that `search` can load the model
+               ) -> Path:
     "Embed `audio` and write an index folder `out` (frame- or clip-level vectors)."
     sources = audio if isinstance(audio, (list, tuple)) else [audio]
-    paths = [str(Path(r['path']).absolute()) for s in sources for r in _scan(s)]   # absolute: search works from any folder
+    paths = [str(Path(r['path']).absolute()) for s in sources for r in source_rows(s)]   # absolute: search works from any folder
     if not paths: raise ValueError(f"no audio files found in {audio}")
     E = Embedder(model, cfg, device).files(paths, progress)
     out = Path(out); out.mkdir(parents=True, exist_ok=True); E.save(out / 'embeddings.npz')
@@ -206,4 +235,30 @@ def search_index(index_dir: str | Path,    # a folder written by `build_index`
         f = int(E.frame_file[i]) if frame else int(i)
         out.append(dict(path=E.paths[f], time=float(E.frame_time[i]) if frame else 0.0,
                         distance=float(2 - 2 * s)))             # squared L2 between unit vectors
+    return out
+
+# %% ../nbs/05_embed.ipynb #0345ef56
+def export_onnx(model: str | Path | nn.Module = 'pretrained',   # 'pretrained', a run folder, or an encoder
+                out: str | Path = 'specembed.onnx',              # the file to write
+                cfg: Config | None = None,                       # the encoder's config when `model` is a module
+                opset: int = 18,                                 # ONNX opset
+                ) -> Path:
+    "Write the encoder as ONNX: input 'logmel' `(B,F,T)` float32 -> output 'embedding' `(B,D)`, any batch size."
+    import importlib.util
+    missing = [m for m in ('onnx', 'onnxscript') if importlib.util.find_spec(m) is None]   # what torch's exporter needs
+    if missing: raise ImportError(f"ONNX export needs `pip install {' '.join(missing)}`")
+    if not isinstance(model, nn.Module):
+        from specembed.train import load_encoder
+        model, cfg = load_encoder(model, 'cpu')
+    import copy
+    cfg = cfg or Config(); net = copy.deepcopy(model).float().cpu().eval(); out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
+    x = torch.zeros(2, cfg.n_mels, cfg.patch_frames)
+    import logging, warnings
+    quiet = logging.getLogger('torch.onnx'); level = quiet.level; quiet.setLevel(logging.ERROR)   # not its progress notes
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            torch.onnx.export(net, (x,), str(out), input_names=['logmel'], output_names=['embedding'], opset_version=opset,
+                              dynamic_shapes={'x': {0: torch.export.Dim('batch')}}, dynamo=True, external_data=False, verbose=False)
+    finally: quiet.setLevel(level)
     return out

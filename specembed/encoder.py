@@ -89,7 +89,8 @@ def mobile_cnn(cfg: Config | None = None) -> Encoder:
 # %% ../nbs/03_encoder.ipynb #70f73c74
 ENCODERS = {'small': small_cnn, 'mobile': mobile_cnn, 'resnet': resnet_cnn, 'vggish': vggish_cnn}
 
-def build_encoder(cfg: Config | None = None) -> Encoder:
+def build_encoder(cfg: Config | None = None,  # its `encoder` names the architecture; default `Config()`
+                 ) -> Encoder:
     "The encoder named by `cfg.encoder`."
     cfg = cfg or Config()
     if cfg.encoder not in ENCODERS: raise ValueError(f"unknown encoder {cfg.encoder!r}; choose from {sorted(ENCODERS)}")
@@ -98,7 +99,9 @@ def build_encoder(cfg: Config | None = None) -> Encoder:
 # %% ../nbs/03_encoder.ipynb #2cbbc514
 def count_params(model: nn.Module) -> int: return sum(p.numel() for p in model.parameters())
 
-def flops_per_patch(model: nn.Module, cfg: Config | None = None) -> int:
+def flops_per_patch(model: nn.Module,           # an encoder
+                    cfg: Config | None = None,  # for the patch shape; default `Config()`
+                   ) -> int:
     "FLOPs (2 x multiply-adds) of convolutions and linear layers for one `(F,T)` patch."
     cfg = cfg or Config(); total = 0
     def hook(m, inp, out):
@@ -112,7 +115,9 @@ def flops_per_patch(model: nn.Module, cfg: Config | None = None) -> int:
     for h in hs: h.remove()
     return total
 
-def describe(model: nn.Module, cfg: Config | None = None) -> str:
+def describe(model: nn.Module,           # an encoder
+             cfg: Config | None = None,  # for the patch shape; default `Config()`
+            ) -> str:
     "One line: name, parameters, MFLOPs per patch."
     return f"{getattr(model, 'name', type(model).__name__)}: {count_params(model) / 1e6:.2f} M parameters, {flops_per_patch(model, cfg) / 1e6:.0f} MFLOPs per patch"
 

@@ -31,7 +31,11 @@ def sq_dists(X: np.ndarray) -> np.ndarray:
     X = np.asarray(X, np.float64); n = (X ** 2).sum(1)
     return np.maximum(n[:, None] + n[None] - 2 * X @ X.T, 0)
 
-def qbe(X: np.ndarray, labels, groups=None, k: int = 10) -> dict:
+def qbe(X: np.ndarray,  # clip vectors `(N,D)`
+        labels,         # one per clip
+        groups=None,    # one per clip; same-group clips are never counted (e.g. one kit)
+        k: int = 10,    # for precision@k
+       ) -> dict:
     "Query-by-example mAP and precision@k; same-group clips (and the query) are excluded from each ranking."
     labels = np.asarray(labels); groups = None if groups is None else np.asarray(groups)
     D = sq_dists(X); aps, pks = [], []
@@ -60,7 +64,10 @@ def cv_accuracy(X: np.ndarray, labels, groups=None, model: str = 'knn', k: int =
         pred[te] = clf.fit(X[tr], labels[tr]).predict(X[te])
     return float((pred == labels).mean()), pred
 
-def evaluate_arrays(X: np.ndarray, labels, groups=None) -> dict:
+def evaluate_arrays(X: np.ndarray,  # clip vectors `(N,D)`
+                    labels,         # one per clip
+                    groups=None,    # one per clip: folds and rankings keep groups apart
+                   ) -> dict:
     "Every metric for clip vectors `X` `(N,D)`: qbe_map, precision_at_10, knn_accuracy, probe_accuracy, n_clips, n_labels."
     X = np.asarray(X, np.float64); labels = np.asarray(labels)
     if len(X) != len(labels): raise ValueError(f"{len(X)} vectors but {len(labels)} labels")
@@ -85,7 +92,11 @@ def logmel_stats(paths: list, cfg: Config | None = None) -> np.ndarray:
         x = front(w); out.append(torch.cat([x.mean(1), x.std(1)]).numpy())
     return np.stack(out)
 
-def clip_vectors(rep: str | Path, paths: list, device: str | None = None, progress: bool = False) -> np.ndarray:
+def clip_vectors(rep: str | Path,            # a run folder, 'pretrained', 'logmel' or 'random[:ENCODER]'
+                 paths: list,                # audio files
+                 device: str | None = None,  # default: CUDA if there is one
+                 progress: bool = False,     # show a progress bar
+                ) -> np.ndarray:
     "Clip vectors `(N,D)` of `paths` for a run folder, 'pretrained', 'logmel' or 'random[:ENCODER]' (untrained, seed 0; default small)."
     if str(rep) == 'logmel':
         X = logmel_stats(paths); return (X - X.mean(0)) / (X.std(0) + 1e-8)
@@ -97,7 +108,11 @@ def clip_vectors(rep: str | Path, paths: list, device: str | None = None, progre
     if E.skipped: raise ValueError(f"{len(E.skipped)} file(s) could not be embedded, first: {next(iter(E.skipped.items()))}")
     return E.clip
 
-def evaluate(manifest: str | Path, rep: str | Path, device: str | None = None, progress: bool = False) -> dict:
+def evaluate(manifest: str | Path,       # labelled CSV `path,label[,group]`
+             rep: str | Path,            # a run folder, 'pretrained', 'logmel' or 'random[:ENCODER]'
+             device: str | None = None,  # default: CUDA if there is one
+             progress: bool = False,     # show a progress bar
+            ) -> dict:
     "Score a run folder (or 'logmel' / 'random') on a manifest `path,label[,group]`."
     rows = read_manifest(manifest)
     if len({r['label'] for r in rows}) < 2: raise ValueError(f"{manifest}: evaluation needs at least two labels")
@@ -139,7 +154,11 @@ def show_confusion(labels, pred, title: str = ''):
     ax.set_xticks(range(len(names))); ax.set_xticklabels(names, rotation=90, fontsize=8); ax.set_yticks(range(len(names))); ax.set_yticklabels(names, fontsize=8)
     ax.set_xlabel('predicted'); ax.set_ylabel('true'); ax.set_title(title, fontsize=10); fig.tight_layout(); return fig
 
-def neighbours(X: np.ndarray, query: int, k: int = 5, groups=None) -> list[int]:
+def neighbours(X: np.ndarray,  # clip vectors `(N,D)`
+               query: int,     # index of the query clip
+               k: int = 5,     # how many
+               groups=None,    # when given, only clips of other groups
+              ) -> list[int]:
     "Indices of the `k` nearest clips to clip `query` (other groups only, when given)."
     d = sq_dists(X)[query]; keep = np.arange(len(X)) != query
     if groups is not None: keep &= np.asarray(groups) != np.asarray(groups)[query]
@@ -164,7 +183,10 @@ def neighbour_browser(reps: dict, paths: list, labels, k: int = 5, groups=None):
     return W.interactive(lambda query: show_neighbours(reps, paths, labels, query, k, groups), query=W.Dropdown(options=opts))
 
 # %% ../nbs/06_evaluate.ipynb #e8cd01f7
-def split_groups(manifest: str | Path, out_a: str | Path, out_b: str | Path) -> tuple[Path, Path]:
+def split_groups(manifest: str | Path,  # labelled CSV with a group column
+                 out_a: str | Path,     # CSV of the first half of the groups
+                 out_b: str | Path,     # CSV of the other half
+                ) -> tuple[Path, Path]:
     "Split a manifest by group into two halves (sorted group names, alternately), e.g. kits for train/test."
     import csv
     rows = read_manifest(manifest, check_paths=False)                    # paths made absolute: the halves may live elsewhere

@@ -5,6 +5,7 @@
 # %% ../nbs/08_experiments.ipynb #e892816b
 from __future__ import annotations
 import csv, json, time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -17,9 +18,10 @@ from .evaluate import clip_vectors, evaluate_arrays, gain_recovered, split_group
 from .train import train, latest_checkpoint
 
 # %% auto #0
-__all__ = ['SEED_FOUR', 'ABLATION', 'NEGATIVES', 'SPREAD', 'EXPERIMENTS', 'experiment_data', 'base_config', 'run_and_score',
-           'score', 'scores_table', 'seeds_table', 'baselines', 'plot_curves', 'onset_clip', 'mixture_corpus',
-           'vector_math', 'vector_math_experiment', 'show_mixture_cases', 'vector_table', 'run_experiment']
+__all__ = ['SEED_FOUR', 'ABLATION', 'NEGATIVES', 'SPREAD', 'ALL_FIVE', 'OBJECTIVES', 'EXPERIMENTS', 'experiment_data',
+           'base_config', 'run_and_score', 'score', 'scores_table', 'seeds_table', 'baselines', 'plot_curves',
+           'onset_clip', 'mixture_corpus', 'vector_math', 'vector_math_experiment', 'show_mixture_cases',
+           'vector_table', 'run_experiment']
 
 # %% ../nbs/08_experiments.ipynb #649d53ef
 def experiment_data(root: str | Path, gm_pitches=(40, 52, 64, 76)) -> dict:
@@ -54,6 +56,11 @@ NEGATIVES['random'] = ABLATION['all four']     # the same configuration: found i
 
 SPREAD = ('all four', 'mix')                    # rerun with two more seeds in the ablation ('mix': it came out best)
 
+ALL_FIVE = dict(SEED_FOUR, mix=1.0)
+OBJECTIVES = {                                  # the negatives question at equal CPU time: the shipped model's positives, each use of negatives
+    f'triplet, {s}': dict(objective='triplet', negatives=s, deformations=ALL_FIVE, per_example=True) for s in ('random', 'semihard', 'hardest')}
+OBJECTIVES.update({name: dict(objective=o, tau=0.1, deformations=ALL_FIVE, per_example=True) for name, o in (('NT-Xent', 'ntxent'), ('DCL', 'dcl'))})
+
 def _slug(name: str) -> str: return name.replace(' + ', '+').replace(', ', '_').replace(' ', '_')
 
 def base_config(steps: int = 600, seed: int = 0, **kw) -> Config:
@@ -73,7 +80,7 @@ def run_and_score(name: str, overrides: dict, data: dict, out: str | Path, steps
         labels = data['train_labels'] if cfg.supervised else None
         audio = [] if cfg.supervised else [data['drums_train'], data['gm_train']]
         t = time.perf_counter()
-        train(audio, run, Config.from_json(cfg.to_json()), store=Path(out) / 'store', labels=labels, device=device,
+        train(audio, run, replace(cfg), store=Path(out) / 'store', labels=labels, device=device,
               resume=ck is not None, progress=progress)
         train_s = time.perf_counter() - t
     else: train_s = float('nan')
@@ -105,11 +112,15 @@ def scores_table(results: dict, baselines: dict, test: str) -> str:
     return '\n'.join(lines)
 
 def seeds_table(seeds: dict) -> str:
-    "Mean +- std over three seeds of the runs in `SPREAD`."
-    lines = ['| run (3 seeds) | drums QbE mAP | drums probe acc | GM QbE mAP | GM probe acc |', '|---|---|---|---|---|']
+    "Mean +- std over three seeds of each run (the ablation's `SPREAD`, or every objective), with steps and false negatives when known."
+    extra = 'steps' in next(iter(seeds.values()))
+    lines = ['| run (3 seeds) | ' + ('steps | false negatives | ' if extra else '') + 'drums QbE mAP | drums probe acc | GM QbE mAP | GM probe acc |',
+             '|---|' + ('---|---|' if extra else '') + '---|---|---|---|']
     for b, r in seeds.items():
         c = lambda t, k: f"{r[t][k]['mean']:.3f} ± {r[t][k]['std']:.3f}"
-        lines.append(f"| {b} | {c('drums_test', 'qbe_map')} | {c('drums_test', 'probe_accuracy')} | {c('gm_test', 'qbe_map')} | {c('gm_test', 'probe_accuracy')} |")
+        fn = r['neg_same_label']['mean'] if extra else float('nan')
+        lead = f"{r['steps']['mean']:.0f} | " + (f"{fn:.3f} | " if fn == fn else '(none) | ') if extra else ''
+        lines.append(f"| {b} | {lead}{c('drums_test', 'qbe_map')} | {c('drums_test', 'probe_accuracy')} | {c('gm_test', 'qbe_map')} | {c('gm_test', 'probe_accuracy')} |")
     return '\n'.join(lines)
 
 def baselines(data: dict, out: str | Path) -> dict:
@@ -209,27 +220,35 @@ def vector_table(res: dict) -> str:
     return '\n'.join(lines)
 
 # %% ../nbs/08_experiments.ipynb #76382a20
-EXPERIMENTS = ('ablation', 'negatives', 'vector-math')
+EXPERIMENTS = ('ablation', 'negatives', 'vector-math', 'objectives')
 
-def run_experiment(name: str, out: str | Path, steps: int = 600, seed: int = 0, progress: bool = True) -> dict:
+def run_experiment(name: str, out: str | Path, steps: int = 600, seed: int = 0, progress: bool = True,
+                   minutes: float = 2.0,                # 'objectives': each run's training time (equal time, not equal steps)
+                   ) -> dict:
     "Run one of `EXPERIMENTS` into `out` (runs are cached by name there); prints the tables and returns the results."
     if name not in EXPERIMENTS: raise ValueError(f"unknown experiment {name!r}; choose from {EXPERIMENTS}")
     out = Path(out); data = experiment_data(out / 'data'); base = baselines(data, out)
-    grid = ABLATION if name == 'ablation' else NEGATIVES if name == 'negatives' else {k: ABLATION[k] for k in ('all four', 'all four + mix')}
+    grid = (ABLATION if name == 'ablation' else NEGATIVES if name == 'negatives' else OBJECTIVES if name == 'objectives'
+            else {k: ABLATION[k] for k in ('all four', 'all four + mix')})
     jobs = [(k, ov, seed) for k, ov in grid.items()]
     if name == 'ablation':                          # run-to-run spread: two more seeds of the seed's set and of the best single deformation
         jobs += [(f'{k}, seed {s}', ABLATION[k], s) for k in SPREAD for s in (seed + 1, seed + 2)]
+    if name == 'objectives':                        # every objective at equal time, three seeds each
+        jobs = [(f'{k}, {minutes:g} min, seed {s}', dict(ov, minutes=minutes), s) for s in (seed, seed + 1, seed + 2) for k, ov in grid.items()]
     results = {}
     for k, ov, s in jobs:
-        t = time.perf_counter(); results[k] = run_and_score(k, ov, data, out, steps, s)
+        t = time.perf_counter(); results[k] = run_and_score(k, ov, data, out, 10**9 if name == 'objectives' else steps, s)
         if progress: print(f"  {k}: drums mAP {results[k]['drums_test']['qbe_map']:.3f}, GM mAP {results[k]['gm_test']['qbe_map']:.3f} ({time.perf_counter() - t:.0f} s)", flush=True)
     report = dict(experiment=name, steps=steps, seed=seed, baselines=base, runs=results)
-    if name == 'ablation':
+    if name in ('ablation', 'objectives'):
         report['seeds'] = {}
-        for b in SPREAD:
-            same = [results[b]] + [results[f'{b}, seed {s}'] for s in (seed + 1, seed + 2)]
+        for b in (SPREAD if name == 'ablation' else OBJECTIVES):
+            same = ([results[b]] + [results[f'{b}, seed {s}'] for s in (seed + 1, seed + 2)] if name == 'ablation'
+                    else [results[f'{b}, {minutes:g} min, seed {s}'] for s in (seed, seed + 1, seed + 2)])
             report['seeds'][b] = {t: {k: dict(mean=float(np.mean([r[t][k] for r in same])), std=float(np.std([r[t][k] for r in same], ddof=1)))
                                       for k in KEYS} for t in ('drums_test', 'gm_test')}
+            report['seeds'][b].update({k: dict(mean=float(np.mean([r[k] for r in same])), std=float(np.std([r[k] for r in same], ddof=1)))
+                                       for k in ('steps', 'neg_same_label')})
     if name == 'vector-math':
         reps = {'log-mel': 'logmel', 'random encoder': 'random', 'all four (no mixing)': out / _slug('all four'),
                 'all four + mix': out / _slug('all four + mix')}

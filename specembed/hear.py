@@ -11,7 +11,7 @@ import torch.nn.functional as Fn
 from .core import Config
 from .embed import Embedder
 from .encoder import build_encoder
-from .train import load_encoder, _pretrained_dir
+from .train import load_encoder, pretrained_dir
 
 # %% auto #0
 __all__ = ['HearModel', 'load_model', 'get_timestamp_embeddings', 'get_scene_embeddings']
@@ -26,16 +26,20 @@ class HearModel(nn.Module):
         self.scene_embedding_size = self.timestamp_embedding_size = cfg.embed_dim
         self.embedder = Embedder(encoder, cfg, device, hop=(hop_ms / cfg.hop_ms) / cfg.patch_frames)
 
-def load_model(model_file_path: str = '', device: str | None = None) -> HearModel:
+def load_model(model_file_path: str = '',  # a run or checkpoint folder; '' = the shipped pretrained model
+               device: str | None = None,  # default: CUDA if there is one
+              ) -> HearModel:
     "HEAR: a run folder or checkpoint folder of `specembed train`; '' gives the shipped pretrained model (an untrained small encoder if none ships)."
     if model_file_path: enc, cfg = load_encoder(model_file_path, device or 'cpu')
-    elif (_pretrained_dir() / 'state.json').exists(): enc, cfg = load_encoder('pretrained', device or 'cpu')
+    elif (pretrained_dir() / 'state.json').exists(): enc, cfg = load_encoder('pretrained', device or 'cpu')
     else:
         cfg = Config()
         with torch.random.fork_rng(devices=[]): torch.manual_seed(0); enc = build_encoder(cfg)   # the caller's generator untouched
     return HearModel(enc, cfg, device=device)
 
-def get_timestamp_embeddings(audio: torch.Tensor, model: HearModel) -> tuple[torch.Tensor, torch.Tensor]:
+def get_timestamp_embeddings(audio: torch.Tensor,  # `[n, samples]` at 16 kHz
+                             model: HearModel,     # from `load_model`
+                            ) -> tuple[torch.Tensor, torch.Tensor]:
     "HEAR: audio `[n, samples]` -> embeddings `[n, T, D]`, timestamps `[n, T]` in ms (patch centres, 50 ms apart)."
     if audio.dim() != 2: raise ValueError(f"HEAR audio must be [n_sounds, n_samples], got shape {tuple(audio.shape)}")
     c = model.cfg; half = c.patch_samples // 2
@@ -43,11 +47,14 @@ def get_timestamp_embeddings(audio: torch.Tensor, model: HearModel) -> tuple[tor
     for w in audio.float():
         w = Fn.pad(w, (half, half))                        # centre patches on every timestamp, from 0 ms to the end
         e, t = model.embedder.frames(w)
-        embs.append(e); stamps.append((t - half / c.sample_rate) * 1000)
+        start = torch.round((t.double() * c.sample_rate - c.patch_samples / 2) / c.hop_length)   # patch start frames, exact
+        embs.append(e); stamps.append(((start * c.hop_length + c.patch_samples / 2 - half) / c.sample_rate * 1000).float())   # ms, exact to 10 min and beyond
     T = min(len(e) for e in embs)                          # same-length audio gives the same count
     return torch.stack([e[:T] for e in embs]), torch.stack([s[:T] for s in stamps])
 
-def get_scene_embeddings(audio: torch.Tensor, model: HearModel) -> torch.Tensor:
+def get_scene_embeddings(audio: torch.Tensor,  # `[n, samples]` at 16 kHz
+                         model: HearModel,     # from `load_model`
+                        ) -> torch.Tensor:
     "HEAR: audio `[n, samples]` -> scene embeddings `[n, D]` (mean of timestamp embeddings, re-normalised)."
     e, _ = get_timestamp_embeddings(audio, model)
     return Fn.normalize(e.mean(1), dim=1)

@@ -15,7 +15,7 @@ from .core import Config, read_manifest
 from .encoder import build_encoder, describe
 from .evaluate import clip_vectors, evaluate_arrays, KEYS
 from .sources import pretrain_corpus
-from .train import train, latest_checkpoint, read_checkpoint, _sha256, _pretrained_dir
+from .train import train, latest_checkpoint, read_checkpoint, sha256_file, pretrained_dir
 
 # %% auto #0
 __all__ = ['PRETRAIN_HOME', 'pretrain_config', 'score_sets', 'export_model', 'scores_markdown', 'model_card', 'pretrain',
@@ -45,7 +45,10 @@ def score_sets(rep: str | Path,            # a run folder, 'pretrained', 'logmel
     return out
 
 # %% ../nbs/06c_pretrain.ipynb #bd120221
-def export_model(run: str | Path, dst: str | Path, card: str = '') -> Path:
+def export_model(run: str | Path,  # a run folder
+                 dst: str | Path,  # folder to write
+                 card: str = '',   # MODEL_CARD.md text
+                ) -> Path:
     "The run's newest weights as float16 safetensors, with config.json, state.json (hashes) and MODEL_CARD.md, in `dst`."
     ck = latest_checkpoint(run)
     if ck is None: raise FileNotFoundError(f"no usable checkpoint in {run}")
@@ -53,7 +56,7 @@ def export_model(run: str | Path, dst: str | Path, card: str = '') -> Path:
     save_file({k: v.half() if v.is_floating_point() else v for k, v in tensors.items()}, dst / 'model.safetensors')
     (dst / 'config.json').write_text((Path(run) / 'config.json').read_text())
     (dst / 'state.json').write_text(json.dumps(dict(step=state['step'], extra=state['extra'], dtype='float16',
-                                                    sha256={'model.safetensors': _sha256(dst / 'model.safetensors')}), indent=1))
+                                                    sha256={'model.safetensors': sha256_file(dst / 'model.safetensors')}), indent=1))
     if card: (dst / 'MODEL_CARD.md').write_text(card)
     return dst
 
@@ -128,9 +131,11 @@ def pretrain(out: str | Path | None = None,   # folder for corpus/, store/, run/
     if progress: print(scores_markdown(scores)); print(f"exported {out / 'pretrained'} ({time.perf_counter() - t0:.0f} s in all)")
     return scores
 
-def install_model(src: str | Path, dst: str | Path | None = None) -> Path:
+def install_model(src: str | Path,                # an exported model folder (`OUT/pretrained`)
+                  dst: str | Path | None = None,  # default: the package's `pretrained/` folder
+                 ) -> Path:
     "Copy an exported model (`OUT/pretrained`) to where `load_encoder('pretrained')` finds it: inside the package, by default."
-    src, dst = Path(src), Path(dst) if dst else _pretrained_dir()
+    src, dst = Path(src), Path(dst) if dst else pretrained_dir()
     for n in ('model.safetensors', 'config.json', 'state.json'):
         if not (src / n).exists(): raise FileNotFoundError(f"{src} is not an exported model (no {n}): run `specembed pretrain` first")
     dst.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,7 @@ import torch
 from .core import Config, default_corpus, read_manifest, get_device
 from .data import load_audio
 from .evaluate import clip_vectors, evaluate_arrays, neighbours, show_tsne, KEYS
-from .train import train, plot_metrics, _pretrained_dir
+from .train import train, plot_metrics, pretrained_dir
 
 # %% auto #0
 __all__ = ['CSS', 'write_report', 'clip_groups', 'demo']
@@ -77,14 +77,13 @@ def demo(out: str | Path = 'specembed-demo', audio: str | Path | None = None, mi
     manifest = Path(audio) if audio else default_corpus()
     rows = read_manifest(manifest)
     if len({r['label'] for r in rows}) < 2: raise ValueError(f"{manifest}: the demo's evaluation needs a labelled manifest with at least two labels")
-    cfg = Config.tiny(minutes=minutes, steps=100_000, seed=seed, ckpt_every=500) if dev.type == 'cpu' else \
-          Config(encoder='vggish', batch_size=256, minutes=minutes, steps=1_000_000, seed=seed, ckpt_every=2000)
+    cfg = Config.for_device(dev, minutes=minutes, steps=1_000_000, seed=seed, **({'ckpt_every': 500} if dev.type == 'cpu' else {}))
     run = out / 'run'
     if run.exists(): import shutil; shutil.rmtree(run)
     last = train(manifest, run, cfg, store=store or out / 'store', device=str(dev), progress=progress)
     paths = [r['path'] for r in rows]; labels = [r['label'] for r in rows]; groups = clip_groups(rows)
     reps = {'trained (this run)': clip_vectors(run, paths, str(dev)), 'log-mel mean+std': clip_vectors('logmel', paths), f'random {cfg.encoder} encoder': clip_vectors(f'random:{cfg.encoder}', paths)}
-    if (_pretrained_dir() / 'state.json').exists(): reps['pretrained (shipped)'] = clip_vectors('pretrained', paths, str(dev))
+    if (pretrained_dir() / 'state.json').exists(): reps['pretrained (shipped)'] = clip_vectors('pretrained', paths, str(dev))
     results = {n: evaluate_arrays(X, labels, groups if any(r['group'] for r in rows) else None) for n, X in reps.items()}
     rng = np.random.default_rng(seed); queries = sorted(rng.choice(len(paths), min(n_queries, len(paths)), replace=False).tolist())
     (out / 'results.json').write_text(json.dumps({n: {k: r[k] for k in (*KEYS, 'n_clips', 'n_labels')} for n, r in results.items()}, indent=1))

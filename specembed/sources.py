@@ -11,7 +11,7 @@ import numpy as np
 import soundfile as sf
 
 from .core import read_manifest
-from .data import (AUDIO_EXTENSIONS, GM_SOUNDFONT, load_audio, write_manifest, hydrogen_manifest, gm_notes_manifest, _need)
+from .data import (AUDIO_EXTENSIONS, GM_SOUNDFONT, load_audio, write_manifest, hydrogen_manifest, gm_notes_manifest, need_package)
 from .evaluate import split_groups
 
 # %% auto #0
@@ -132,9 +132,9 @@ def render_pieces(out_dir: str | Path, programs: list[int], n: int = 60, seconds
     for k in range(n): ev += random_piece(rng, programs, seconds, k * slot)
     mid, wav = out_dir / f'{synth}_{seed}.mid', out_dir / f'{synth}_{seed}.wav'; mid.write_bytes(midi_file(ev))
     if synth == 'fluidsynth':
-        _need(GM_SOUNDFONT, 'fluid-soundfont-gm'); cmd = ['fluidsynth', '-ni', '-R', '0', '-C', '0', '-g', '0.5', '-F', str(wav), '-r', str(sr), str(GM_SOUNDFONT), str(mid)]
+        need_package(GM_SOUNDFONT, 'fluid-soundfont-gm'); cmd = ['fluidsynth', '-ni', '-R', '0', '-C', '0', '-g', '0.5', '-F', str(wav), '-r', str(sr), str(GM_SOUNDFONT), str(mid)]
     elif synth == 'timidity':
-        _need(Path('/etc/timidity/freepats.cfg'), 'freepats timidity'); cmd = ['timidity', '-c', '/etc/timidity/freepats.cfg', '-Ow', '-s', str(sr), '--output-mono', '-o', str(wav), str(mid)]
+        need_package(Path('/etc/timidity/freepats.cfg'), 'freepats timidity'); cmd = ['timidity', '-c', '/etc/timidity/freepats.cfg', '-Ow', '-s', str(sr), '--output-mono', '-o', str(wav), str(mid)]
     else: raise ValueError(f"synth must be 'fluidsynth' or 'timidity', got {synth!r}")
     subprocess.run(cmd, check=True, capture_output=True)
     x = load_audio(wav, sr).numpy(); w = round(slot * sr)

@@ -16,18 +16,21 @@ from safetensors.torch import save_file, load_file
 from tqdm.auto import tqdm
 
 from .core import Config, get_device, read_manifest
-from .data import FeatureStore, PatchSampler, ingest, _scan, _merge_rows
+from .data import FeatureStore, PatchSampler, ingest, source_rows, merge_rows
 from .deform import Deformer
 from .encoder import build_encoder, describe
 
 # %% auto #0
 __all__ = ['METRIC_FIELDS', 'TRAIN_FILES', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives', 'spread',
-           'TripletObjective', 'NTXentObjective', 'build_objective', 'LabelPairs', 'save_checkpoint', 'CheckpointError',
-           'read_checkpoint', 'latest_checkpoint', 'load_encoder', 'lr_at', 'Trainer', 'default_store', 'train',
-           'plot_metrics']
+           'TripletObjective', 'NTXentObjective', 'build_objective', 'LabelPairs', 'sha256_file', 'save_checkpoint',
+           'CheckpointError', 'read_checkpoint', 'latest_checkpoint', 'pretrained_dir', 'load_encoder', 'lr_at',
+           'init_distributed', 'Trainer', 'default_store', 'train', 'plot_metrics']
 
 # %% ../nbs/04_train.ipynb #cd12264c
-def pair_dist(a: torch.Tensor, b: torch.Tensor, distance: str = 'sqeuclidean') -> torch.Tensor:
+def pair_dist(a: torch.Tensor,                # unit vectors `(B,D)`
+              b: torch.Tensor,                # unit vectors `(B,D)`
+              distance: str = 'sqeuclidean',  # 'sqeuclidean' or 'cosine'
+             ) -> torch.Tensor:
     "Row-wise distance `(B,)` between unit vectors `a`, `b` `(B,D)`."
     d = (a - b).pow(2).sum(1)
     return d if distance == 'sqeuclidean' else d.clamp_min(1e-12).sqrt()
@@ -37,13 +40,23 @@ def cross_dist(a: torch.Tensor, b: torch.Tensor, distance: str = 'sqeuclidean') 
     d = (2 - 2 * a @ b.T).clamp_min(0)                      # |a-b|^2 = 2 - 2 a.b for unit vectors
     return d if distance == 'sqeuclidean' else d.clamp_min(1e-12).sqrt()
 
-def triplet_loss(ea, ep, en, margin: float = 0.1, distance: str = 'sqeuclidean'):
+def triplet_loss(ea,                             # anchor embeddings `(B,D)`
+                 ep,                             # positive embeddings `(B,D)`
+                 en,                             # negative embeddings `(B,D)`
+                 margin: float = 0.1,            # hinge margin
+                 distance: str = 'sqeuclidean',  # 'sqeuclidean' or 'cosine'
+                ):
     "Per-triplet hinge `(B,)`, `d(a,p)` `(B,)`, `d(a,n)` `(B,)` for embeddings `(B,D)`."
     d_ap, d_an = pair_dist(ea, ep, distance), pair_dist(ea, en, distance)
     return (d_ap - d_an + margin).clamp_min(0), d_ap, d_an
 
-def mine_negatives(ea: torch.Tensor, ep: torch.Tensor, en: torch.Tensor, strategy: str = 'random',
-                   distance: str = 'sqeuclidean', forbid: torch.Tensor | None = None) -> torch.Tensor:
+def mine_negatives(ea: torch.Tensor,                    # anchor embeddings `(B,D)`
+                   ep: torch.Tensor,                    # positive embeddings `(B,D)`
+                   en: torch.Tensor,                    # candidate negatives `(C,D)`
+                   strategy: str = 'random',            # 'random', 'random_other_file', 'semihard' or 'hardest'
+                   distance: str = 'sqeuclidean',       # 'sqeuclidean' or 'cosine'
+                   forbid: torch.Tensor | None = None,  # `(B,C)` True where a candidate must not be used (e.g. from the anchor's file)
+                  ) -> torch.Tensor:
     "Index `(B,)` into the negatives `en` `(C,D)` for each anchor. `forbid` `(B,C)` marks candidates never to use."
     B = len(ea)
     if strategy in ('random', 'random_other_file'): return torch.arange(B, device=ea.device)
@@ -146,7 +159,8 @@ class LabelPairs:
         return s, nf
 
 # %% ../nbs/04_train.ipynb #db0f5d54
-def _sha256(p: Path) -> str:
+def sha256_file(p: Path) -> str:
+    "Hex SHA-256 of a file, read in 1 MiB blocks."
     h = hashlib.sha256()
     with open(p, 'rb') as f:
         while b := f.read(1 << 20): h.update(b)
@@ -157,8 +171,15 @@ def _fsync_dir(p: Path):
         fd = os.open(p, os.O_RDONLY); os.fsync(fd); os.close(fd)
     except OSError: pass
 
-def save_checkpoint(run_dir: str | Path, step: int, model: nn.Module, opt: torch.optim.Optimizer | None = None,
-                    sched=None, rng: dict | None = None, extra: dict | None = None, keep: int = 2) -> Path:
+def save_checkpoint(run_dir: str | Path,                       # the run folder
+                    step: int,                                 # training step, names the folder
+                    model: nn.Module,                          # weights to save
+                    opt: torch.optim.Optimizer | None = None,  # optimizer state, for an exact resume
+                    sched=None,                                # scheduler state
+                    rng: dict | None = None,                   # random generator states
+                    extra: dict | None = None,                 # JSON-able facts kept in state.json
+                    keep: int = 2,                             # newest checkpoints kept
+                   ) -> Path:
     "Write checkpoint `step` atomically under `run_dir/checkpoints/`; keeps the newest `keep`."
     ck = Path(run_dir) / 'checkpoints'; ck.mkdir(parents=True, exist_ok=True)
     final = ck / f'step-{step:08d}'; tmp = ck / f'.step-{step:08d}.tmp{os.getpid()}'
@@ -174,7 +195,7 @@ def save_checkpoint(run_dir: str | Path, step: int, model: nn.Module, opt: torch
     if sched is not None: state['scheduler'] = {k: v for k, v in sched.state_dict().items() if k != 'lr_lambdas'}
     for k, v in (rng or {}).items(): tensors[f'rng.{k}'] = v.contiguous().cpu()
     save_file(tensors or {'empty': torch.zeros(0)}, tmp / 'train.safetensors')
-    state['sha256'] = {n: _sha256(tmp / n) for n in ('model.safetensors', 'train.safetensors')}
+    state['sha256'] = {n: sha256_file(tmp / n) for n in ('model.safetensors', 'train.safetensors')}
     (tmp / 'state.json').write_text(json.dumps(state, indent=1))
     for n in ('model.safetensors', 'train.safetensors', 'state.json'):
         with open(tmp / n, 'rb') as f: os.fsync(f.fileno())
@@ -186,19 +207,22 @@ def save_checkpoint(run_dir: str | Path, step: int, model: nn.Module, opt: torch
 class CheckpointError(Exception):
     "A checkpoint that is missing, truncated or altered."
 
-def read_checkpoint(path: str | Path) -> tuple[dict, dict, dict]:
+def read_checkpoint(path: str | Path,  # one `checkpoints/step-N` folder
+                   ) -> tuple[dict, dict, dict]:
     "(model tensors, train tensors, state) of one checkpoint folder, verified against its hashes."
     path = Path(path)
     try: state = json.loads((path / 'state.json').read_text())
     except (OSError, ValueError) as e: raise CheckpointError(f"{path}: unreadable state.json ({e})") from None
     for n, h in state.get('sha256', {}).items():
-        if not (path / n).exists() or _sha256(path / n) != h: raise CheckpointError(f"{path}: {n} is truncated or altered (hash mismatch)")
+        if not (path / n).exists() or sha256_file(path / n) != h: raise CheckpointError(f"{path}: {n} is truncated or altered (hash mismatch)")
     try:
         train_t = load_file(str(path / 'train.safetensors')) if (path / 'train.safetensors').exists() else {}   # a shipped model has none
         return load_file(str(path / 'model.safetensors')), train_t, state
     except Exception as e: raise CheckpointError(f"{path}: cannot read tensors ({e})") from None
 
-def latest_checkpoint(run_dir: str | Path, verbose: bool = True) -> Path | None:
+def latest_checkpoint(run_dir: str | Path,   # the run folder
+                      verbose: bool = True,  # report a broken newer checkpoint on stderr
+                     ) -> Path | None:
     "The newest checkpoint of `run_dir` that verifies; a broken newer one is reported and skipped."
     for p in sorted((Path(run_dir) / 'checkpoints').glob('step-*'), reverse=True):
         try: read_checkpoint(p); return p
@@ -206,18 +230,19 @@ def latest_checkpoint(run_dir: str | Path, verbose: bool = True) -> Path | None:
             if verbose: print(f"warning: skipping broken checkpoint: {e}", file=sys.stderr)
     return None
 
-def _pretrained_dir() -> Path:
+def pretrained_dir() -> Path:
     "Where the shipped model lives: `specembed/pretrained/` inside the installed package (written by nbs/06c_pretrain)."
     import specembed
     return Path(specembed.__file__).parent / 'pretrained'
 
-def load_encoder(run: str | Path = 'pretrained',       # a run folder, a checkpoint folder, or 'pretrained' (the shipped model)
-                 device: str | None = 'cpu') -> tuple[nn.Module, Config]:
+def load_encoder(run: str | Path = 'pretrained',  # 'pretrained', a run folder, a checkpoint folder or an exported model folder
+                 device: str | None = 'cpu',      # 'cpu', 'cuda', ...
+                ) -> tuple[nn.Module, Config]:
     "The trained encoder (eval mode) and config of a run folder (its newest good checkpoint), a checkpoint folder, or the shipped model."
     if str(run) == 'pretrained':
-        if not (_pretrained_dir() / 'state.json').exists():
+        if not (pretrained_dir() / 'state.json').exists():
             raise FileNotFoundError("this install ships no pretrained model yet: train one (`specembed train --audio AUDIO --out RUN`) or build it with `specembed pretrain`")
-        run = _pretrained_dir()
+        run = pretrained_dir()
     run = Path(run)
     ck = run if (run / 'state.json').exists() else latest_checkpoint(run)
     if ck is None: raise FileNotFoundError(f"no usable checkpoint in {run}: train first (`specembed train --audio AUDIO --out {run}`)")
@@ -246,16 +271,27 @@ def _dist_info() -> tuple[int, int, int]:
     "(rank, world size, local rank) from torchrun's environment; (0, 1, 0) otherwise."
     return int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('LOCAL_RANK', 0))
 
+def init_distributed(device: str | None = None) -> bool:   # the run's --device: NCCL for GPUs, gloo for 'cpu'
+    "Join torchrun's process group once (a no-op in a single process); True when there are several processes."
+    if _dist_info()[1] <= 1 or not dist.is_available(): return False
+    if not dist.is_initialized(): dist.init_process_group('nccl' if torch.cuda.is_available() and device != 'cpu' else 'gloo')
+    return True
+
 METRIC_FIELDS = ['step', 'seconds', 'loss', 'violating', 'd_ap', 'd_an', 'pos_top1', 'spread', 'neg_same_label', 'lr', 'kind', 'triplets_per_s', 'skipped_steps']
 
 class Trainer:
     "Triplet training of `build_encoder(cfg)` on a feature store; `fit()` runs it, checkpoints and logs to `out`."
-    def __init__(self, cfg: Config, store: FeatureStore, out: str | Path, device: str | None = None,
-                 resume: bool = False, progress: bool = True):
+    def __init__(self,
+                 cfg: Config,                # everything about the run
+                 store: FeatureStore,        # the features to train on (`FeatureStore.subset` for some files)
+                 out: str | Path,            # run folder: config, metrics.csv, checkpoints/
+                 device: str | None = None,  # default: CUDA if there is one
+                 resume: bool = False,       # continue the run in `out` from its newest good checkpoint
+                 progress: bool = True,      # show a progress bar
+                ):
         self.cfg, self.store, self.out = cfg, store, Path(out)
         self.rank, self.world, local = _dist_info()
-        if self.world > 1 and not dist.is_initialized():
-            dist.init_process_group('nccl' if torch.cuda.is_available() and device != 'cpu' else 'gloo')
+        init_distributed(device)
         dev = get_device(device)
         if dev.type == 'cuda' and self.world > 1: dev = torch.device('cuda', local); torch.cuda.set_device(dev)
         self.device, self.main = dev, self.rank == 0
@@ -326,7 +362,7 @@ class Trainer:
     # -- checkpoints -----------------------------------------------------------------------------------------
     def rng_state(self) -> dict:
         st = {'sampler': self.g.get_state(), 'torch': torch.get_rng_state()}
-        if torch.cuda.is_available(): st['cuda'] = torch.cuda.get_rng_state(self.device if self.device.type == 'cuda' else None)
+        if self.device.type == 'cuda': st['cuda'] = torch.cuda.get_rng_state(self.device)   # a CPU run on a GPU machine has none to keep
         return st
 
     def save(self) -> Path | None:
@@ -436,7 +472,7 @@ TRAIN_FILES = 'train_files.csv'   # in a run folder: the files it trained on, in
 def _training_files(sources: list, labels: str | Path | None) -> list[str]:
     "Absolute paths named by `sources` (or, for a supervised run, by the `labels` manifest), in order."
     if labels: return [str(Path(r['path']).absolute()) for r in read_manifest(labels, check_paths=False)]
-    return [r['path'] for r in _merge_rows([r for s in sources for r in _scan(s)])]
+    return [r['path'] for r in merge_rows([r for s in sources for r in source_rows(s)])]
 
 def _check_files(fs: FeatureStore, out: Path):
     "Before resuming: the audio given must be the audio the run in `out` trained on (its `train_files.csv`)."
@@ -471,9 +507,7 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
     if labels: sources.append(labels); cfg = replace(cfg, supervised=True)
     rank = _dist_info()[0]
     if rank == 0: ingest(sources, store, cfg, workers=workers, progress=progress)
-    if dist.is_available() and _dist_info()[1] > 1:
-        if not dist.is_initialized(): dist.init_process_group('nccl' if torch.cuda.is_available() and device != 'cpu' else 'gloo')
-        dist.barrier()                                                    # the others wait for rank 0's ingestion
+    if init_distributed(device): dist.barrier()                          # the others wait for rank 0's ingestion
     fs = FeatureStore(store, cfg).subset(_training_files(sources, labels))   # not the rest of a shared store
     if resume: _check_files(fs, out)                                     # refuse before anything is loaded or printed
     tr = Trainer(cfg, fs, out, device, resume, progress)
