@@ -246,7 +246,8 @@ def bench(out: str | Path | None = None, device: str | None = None, size: str = 
     bad = set(sections) - set(SECTIONS)
     if bad: raise ValueError(f"unknown section(s) {sorted(bad)}; choose from {','.join(SECTIONS)}")
     dev = get_device(device); workers = workers or os.cpu_count() or 1
-    cfg = Config.cpu(batch_size=32) if size == 'cpu' else Config.gpu(batch_size=512, compile=True)
+    small = Config.cpu(batch_size=32)             # also the memory section's, on any device: it measures host memory, not the encoder
+    cfg = small if size == 'cpu' else Config.gpu(batch_size=512, compile=True)
     steps = 5 if size == 'cpu' else 20          # per block; each rate is the median of 3 blocks
     res = dict(when=datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC'), device=str(dev), hardware=_hardware(dev),
                torch=torch.__version__, size=size, encoder=cfg.encoder, batch_size=cfg.batch_size, compile=cfg.compile)
@@ -281,8 +282,7 @@ def bench(out: str | Path | None = None, device: str | None = None, size: str = 
     if 'memory' in sections:
         res['memory'] = []
         for f in sorted(M):
-            # host memory while streaming from the mapped store, on the CPU: the small encoder (a VGGish step there takes seconds)
-            r = isolated(training_memory, store(f), Config.tiny(batch_size=32), 'cpu', 2 * steps); r['fraction'] = f; res['memory'].append(r)
+            r = isolated(training_memory, store(f), small, 'cpu', 2 * steps); r['fraction'] = f; res['memory'].append(r)
         say('training private memory vs store size: ' + ', '.join(f"{r['store_mb']:.0f} MB store -> +{r['private_mb_growth']:.0f} MB" for r in res['memory']))
     res['total_seconds'] = time.perf_counter() - t0
     tmp.cleanup()
