@@ -27,6 +27,7 @@ USER_PATH = """the user's path (measured times on a 2-core CPU are in the README
   specembed index --model run --audio ~/sounds --out ix
   specembed search --index ix ~/sounds/query.wav --k 5
   specembed evaluate --model run --manifest labels.csv       labels.csv: path,label[,group]
+  specembed explore --audio ~/sounds                          a map in the browser: click a clip to hear its neighbours
   specembed demo                                             all of it on the embedded corpus, with an HTML report"""
 
 def _parser() -> argparse.ArgumentParser:
@@ -69,17 +70,17 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument('--ckpt-every', type=int, help='steps between checkpoints')
     t.add_argument('--workers', type=int, default=cores, help=f'decoding processes for ingestion (default: one per core, {cores} here)')
     t.add_argument('--quiet', action='store_true', help='no progress bars')
-    e = sub.add_parser('embed', help='frame and clip embeddings of audio files -> .npz')
+    e = sub.add_parser('embed', help='frame and clip embeddings of audio files -> .npz (under torchrun the files are shared out)')
     e.add_argument('--model', default='pretrained', help="run folder, one of its checkpoints, or 'pretrained' (the shipped model; default)")
     e.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
     e.add_argument('--out', required=True, help='.npz file: clip (N,D), frame (M,D), frame_file, frame_time, paths')
     e.add_argument('--device', help=DEVICE_HELP); e.add_argument('--quiet', action='store_true', help='no progress bar')
     v = sub.add_parser('evaluate', help='QbE mAP, P@10, k-NN and probe accuracy on a labelled manifest')
     g = v.add_mutually_exclusive_group()
-    g.add_argument('--model', help="run folder or 'pretrained' (the shipped model; the default)"); g.add_argument('--baseline', choices=['logmel', 'random'], help='a baseline instead of a model')
+    g.add_argument('--model', help="run folder or 'pretrained' (the shipped model; the default)"); g.add_argument('--baseline', choices=['logmel', 'random', 'hear-naive'], help="a baseline instead of a model (hear-naive: the HEAR 2021 naive baseline, `pip install --no-deps hearbaseline`)")
     v.add_argument('--manifest', required=True, help='CSV path,label[,group]; with groups, folds and queries are group-disjoint')
     v.add_argument('--json', help='write the results here'); v.add_argument('--device', help=DEVICE_HELP)
-    x = sub.add_parser('index', help='embed a collection into a nearest-neighbour index folder')
+    x = sub.add_parser('index', help='embed a collection into a nearest-neighbour index folder (under torchrun the files are shared out)')
     x.add_argument('--model', default='pretrained', help="run folder or 'pretrained' (the shipped model; default)"); x.add_argument('--out', required=True, help='index folder to write')
     x.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
     x.add_argument('--level', choices=['frame', 'clip'], default='frame', help='one vector per 0.48 s frame (finds moments; default) or per file')
@@ -96,6 +97,17 @@ def _parser() -> argparse.ArgumentParser:
     pt.add_argument('--install', action='store_true', help="copy the exported model into the package, where load_encoder('pretrained') finds it")
     pt.add_argument('--workers', type=int, default=cores, help=f'decoding processes for ingestion (default: one per core, {cores} here)')
     pt.add_argument('--quiet', action='store_true', help='no progress bars')
+    xe = sub.add_parser('explore', help='a map of a collection in the browser: hover to see a file, click to hear it and its nearest neighbours (nbs/05b_explore)')
+    xe.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV (labels colour the map); repeat for several; 'default' = the embedded corpus")
+    xe.add_argument('--model', default='pretrained', help="run folder or 'pretrained' (the shipped model; default)")
+    xe.add_argument('--out', default='specembed-explore', help='cache folder for embeddings and map, reused while files and model are unchanged (default ./specembed-explore)')
+    xe.add_argument('--query', help='open with this audio file and its neighbours (it need not be in the collection)')
+    xe.add_argument('--html', help='write one self-contained page (audio inside, at most 1,000 clips) to share, instead of serving')
+    xe.add_argument('--map', choices=['auto', 'tsne', 'pca'], default='auto', help='2-D map: t-SNE or PCA (auto: t-SNE up to 5,000 clips)')
+    xe.add_argument('--colour', '--color', choices=['auto', 'label', 'folder', 'cluster'], default='auto', help='colour by label, folder or k-means cluster (auto: labels when there are any)')
+    xe.add_argument('--k', type=int, default=10, help='neighbours listed per clip (default 10)')
+    xe.add_argument('--port', type=int, default=8765, help='port on 127.0.0.1 (default 8765; 0 = any free port)')
+    xe.add_argument('--device', help=DEVICE_HELP); xe.add_argument('--quiet', action='store_true', help='no progress bar')
     ex = sub.add_parser('export', help='the encoder for other runtimes: ONNX, log-mel patches (B,F,T) in, unit vectors (B,D) out')
     ex.add_argument('--onnx', required=True, help='the .onnx file to write'); ex.add_argument('--model', default='pretrained', help="'pretrained' (default) or a run folder")
     b = sub.add_parser('bench', help='measure ingestion, training, embedding and search speed and memory (nbs/07_benchmarks)')
@@ -176,17 +188,19 @@ def _model(run, device):
     return load_encoder(run, str(get_device(device)))
 
 def _embed_cmd(args):
-    from specembed.embed import Embedder
-    model, cfg = _model(args.model, args.device)
-    E = Embedder(model, cfg, args.device).files(_audio_paths(args.audio), progress=not args.quiet)
+    from specembed.embed import embed_files
+    model, cfg = _model(args.model, args.device); out = Path(args.out)
+    E = embed_files(model, cfg, _audio_paths(args.audio), args.device, not args.quiet, shard_dir=out.with_name(out.name + '.shards'))
+    if E is None: return                                     # torchrun: rank 0 writes the file
     print(f"wrote {E.save(args.out)}: {len(E.paths)} clips, {len(E.frame)} frames, {len(E.skipped)} skipped")
     for path, why in E.skipped.items(): print(f"  skipped {path}: {why}")
 
 def _index_cmd(args):
     from specembed.embed import build_index
     model, cfg = _model(args.model, args.device)
-    print('wrote', build_index(model, cfg, _sources(args.audio), args.out, args.level, args.device, not args.quiet,
-                               run=args.model if args.model == 'pretrained' else str(Path(args.model).absolute())))
+    out = build_index(model, cfg, _sources(args.audio), args.out, args.level, args.device, not args.quiet,
+                      run=args.model if args.model == 'pretrained' else str(Path(args.model).absolute()))
+    if int(os.environ.get('RANK', 0)) == 0: print('wrote', out)
 
 def _search_cmd(args):
     from specembed.embed import search_index
@@ -226,6 +240,20 @@ def _export_cmd(args):
     model, cfg = load_encoder(args.model, 'cpu'); out = export_onnx(model, args.onnx, cfg)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB): input 'logmel' (B,{cfg.n_mels},{cfg.patch_frames}) float32 log-mel patches, output 'embedding' (B,{cfg.embed_dim})")
 
+def _explore_cmd(args):
+    from specembed.explore import explore, explore_html, embedded_audio, ExploreServer, HTML_MAX
+    data, files = explore(_sources(args.audio), args.out, args.model, args.query, args.k, args.map, args.colour, args.device, not args.quiet)
+    if args.html:
+        if len(files) > HTML_MAX: raise ValueError(f"{len(files)} clips are too many for one self-contained page (at most {HTML_MAX}): leave out --html to serve them")
+        Path(args.html).write_text(explore_html(data, embedded_audio(files)), encoding='utf-8')
+        print(f"wrote {args.html}: {data['n']} clips, audio inside; open it in a browser"); return
+    try: srv = ExploreServer(explore_html(data), files, args.port)
+    except OSError as e: raise ValueError(f"cannot listen on 127.0.0.1:{args.port} ({e.strerror}): pick another --port (0 = any free port)") from None
+    print(f"exploring {data['n']} clips at {srv.url} (Ctrl-C to stop)", flush=True)
+    try: srv.serve_forever()
+    except KeyboardInterrupt: print('stopped')
+    finally: srv.server_close()
+
 def _experiment_cmd(args):
     from specembed.experiments import run_experiment
     run_experiment(args.name, args.out, args.steps, args.seed, minutes=args.minutes)
@@ -236,7 +264,7 @@ def _pretrain_cmd(args):
     if args.install: print('installed', install_model(Path(args.out) / 'pretrained'))
 
 COMMANDS = dict(demo=_demo_cmd, corpus=_corpus_cmd, ingest=_ingest_cmd, train=_train_cmd, embed=_embed_cmd, evaluate=_evaluate_cmd,
-                index=_index_cmd, search=_search_cmd, bench=_bench_cmd, experiment=_experiment_cmd, export=_export_cmd, pretrain=_pretrain_cmd, recipe=_recipe_cmd)
+                index=_index_cmd, search=_search_cmd, explore=_explore_cmd, bench=_bench_cmd, experiment=_experiment_cmd, export=_export_cmd, pretrain=_pretrain_cmd, recipe=_recipe_cmd)
 
 def main(argv: list[str] | None = None) -> int:
     "Run the `specembed` command line; returns the exit status (0 ok, 1 the program failed, 2 wrong use or bad input, 130 interrupted)."

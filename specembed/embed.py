@@ -4,22 +4,24 @@
 
 # %% ../nbs/05_embed.ipynb #f77c0b17
 from __future__ import annotations
-import json, time
+import json, shutil, time
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn as nn
+import torch.distributed as dist
 import torch.nn.functional as Fn
 from tqdm.auto import tqdm
 
 from .core import Config, LogMel, get_device, n_frames
 from .data import iter_audio, AudioError, source_rows
+from .train import dist_info, init_distributed
 
 # %% auto #0
 __all__ = ['patchify', 'Embedder', 'clip_embedding', 'Embeddings', 'SearchIndex', 'clustered_vectors', 'ann_benchmark',
-           'build_index', 'search_index', 'export_onnx']
+           'shard_paths', 'merge_embeddings', 'embed_files', 'build_index', 'search_index', 'export_onnx']
 
 # %% ../nbs/05_embed.ipynb #f42c0edb
 def patchify(x: torch.Tensor,  # log-mel `(F,N)`
@@ -33,6 +35,7 @@ def patchify(x: torch.Tensor,  # log-mel `(F,N)`
     if len(starts) == 0 or starts[-1] + T < N: starts = torch.cat([starts, torch.tensor([N - T])])  # cover the end
     return x.unfold(1, T, 1)[:, starts].permute(1, 0, 2).contiguous(), starts    # (F,P,T) -> (P,F,T)
 
+# %% ../nbs/05_embed.ipynb #3407a089
 class Embedder:
     "Frame and clip embeddings of waveforms or files with an encoder `(B,F,T) -> (B,D)`."
     def __init__(self,
@@ -197,6 +200,47 @@ def ann_benchmark(n: int, d: int = 128, n_queries: int = 1000, k: int = 10, npro
     return dict(n=n, d=d, k=k, nprobe=nprobe, nlist=fa.index.nlist, recall_at_k=float(recall), build_s=t_build,
                 exact_ms_per_query=1000 * t_exact / n_queries, faiss_ms_per_query=1000 * t_faiss / n_queries)
 
+# %% ../nbs/05_embed.ipynb #71352426
+def shard_paths(paths: list, rank: int, world: int) -> list:
+    "The files process `rank` of `world` embeds: every `world`-th one, starting at `rank`."
+    return list(paths)[rank::world]
+
+def merge_embeddings(parts: list,  # `Embeddings` of the shards
+                     paths: list,  # every file, in the collection's order
+                    ) -> Embeddings:
+    "Shards' `Embeddings` -> one, in the order of `paths`, as a single process would have written it."
+    where = {str(p): (E, i) for E in parts for i, p in enumerate(E.paths)}
+    why = {str(p): w for E in parts for p, w in E.skipped.items()}
+    D = next((E.clip.shape[1] for E in parts if len(E.clip)), 0)
+    clips, frames, fid, times, kept = [], [], [], [], []
+    for p in map(str, paths):
+        if p not in where: continue
+        E, i = where[p]; m = E.frame_file == i
+        clips.append(E.clip[i]); frames.append(E.frame[m]); times.append(E.frame_time[m]); fid.append(np.full(int(m.sum()), len(kept))); kept.append(p)
+    cat = lambda xs, shape, t: np.concatenate(xs).astype(t) if xs else np.zeros(shape, t)
+    return Embeddings(kept, np.stack(clips) if clips else np.zeros((0, D), np.float32), cat(frames, (0, D), np.float32),
+                      cat(fid, (0,), np.int64), cat(times, (0,), np.float32), {p: why[p] for p in map(str, paths) if p in why})
+
+def embed_files(model: nn.Module, cfg: Config,
+                paths: list,                # every file of the collection
+                device: str | None = None,  # under torchrun with CUDA: each process its LOCAL_RANK's GPU
+                progress: bool = True,
+                shard_dir: str | Path | None = None,  # where the processes leave their shards (torchrun only)
+               ) -> Embeddings | None:
+    "Embed `paths`; under torchrun each of N processes embeds every N-th file and rank 0 merges the shards (the others get None)."
+    rank, world, local = dist_info()
+    if world <= 1: return Embedder(model, cfg, device).files(paths, progress)
+    if shard_dir is None: raise ValueError("several processes need a shard_dir to meet in")
+    init_distributed(device); dev = get_device(device)
+    if dev.type == 'cuda': dev = torch.device('cuda', local)
+    shard_dir = Path(shard_dir); shard_dir.mkdir(parents=True, exist_ok=True)
+    Embedder(model, cfg, str(dev)).files(shard_paths(paths, rank, world), progress and rank == 0).save(shard_dir / f'shard-{rank:03d}.npz')
+    dist.barrier()                                             # every shard written
+    E = merge_embeddings([Embeddings.load(shard_dir / f'shard-{r:03d}.npz') for r in range(world)], paths) if rank == 0 else None
+    dist.barrier()                                             # every shard read
+    if rank == 0: shutil.rmtree(shard_dir, ignore_errors=True)
+    dist.destroy_process_group(); return E
+
 # %% ../nbs/05_embed.ipynb #3dfb1c50
 def build_index(model: nn.Module,           # the encoder
                 cfg: Config,                # its config (front end, patch length)
@@ -207,12 +251,13 @@ def build_index(model: nn.Module,           # the encoder
                 progress: bool = True,      # show a progress bar
                 run: str = '',              # the run folder, recorded so that `search` can load the model
                ) -> Path:
-    "Embed `audio` and write an index folder `out` (frame- or clip-level vectors)."
+    "Embed `audio` and write an index folder `out` (frame- or clip-level vectors); under torchrun the files are shared out (`embed_files`)."
     sources = audio if isinstance(audio, (list, tuple)) else [audio]
     paths = [str(Path(r['path']).absolute()) for s in sources for r in source_rows(s)]   # absolute: search works from any folder
     if not paths: raise ValueError(f"no audio files found in {audio}")
-    E = Embedder(model, cfg, device).files(paths, progress)
-    out = Path(out); out.mkdir(parents=True, exist_ok=True); E.save(out / 'embeddings.npz')
+    out = Path(out); E = embed_files(model, cfg, paths, device, progress, shard_dir=out / 'shards')
+    if E is None: return out                                  # torchrun: rank 0 writes the index
+    out.mkdir(parents=True, exist_ok=True); E.save(out / 'embeddings.npz')
     (out / 'index.json').write_text(json.dumps(dict(level=level, run=str(run), n_files=len(E.paths), n_vectors=len(E.frame if level == 'frame' else E.clip),
                                                     config=json.loads(cfg.to_json()))))
     return out

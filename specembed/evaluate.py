@@ -13,6 +13,7 @@ from sklearn.model_selection import GroupKFold, StratifiedKFold, KFold
 from sklearn.neighbors import KNeighborsClassifier
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
+from tqdm.auto import tqdm
 
 from .core import Config, LogMel, read_manifest
 from .data import load_audio
@@ -22,8 +23,8 @@ from .train import load_encoder
 
 # %% auto #0
 __all__ = ['KEYS', 'sq_dists', 'qbe', 'folds', 'cv_accuracy', 'evaluate_arrays', 'gain_recovered', 'logmel_stats', 'clip_vectors',
-           'evaluate', 'results_table', 'show_tsne', 'show_confusion', 'neighbours', 'show_neighbours',
-           'neighbour_browser', 'split_groups']
+           'evaluate', 'results_table', 'slaney_mel', 'hear_naive_vectors', 'show_tsne', 'show_confusion', 'neighbours',
+           'show_neighbours', 'neighbour_browser', 'split_groups']
 
 # %% ../nbs/06_evaluate.ipynb #685dd75f
 def sq_dists(X: np.ndarray) -> np.ndarray:
@@ -97,9 +98,10 @@ def clip_vectors(rep: str | Path,            # a run folder, 'pretrained', 'logm
                  device: str | None = None,  # default: CUDA if there is one
                  progress: bool = False,     # show a progress bar
                 ) -> np.ndarray:
-    "Clip vectors `(N,D)` of `paths` for a run folder, 'pretrained', 'logmel' or 'random[:ENCODER]' (untrained, seed 0; default small)."
+    "Clip vectors `(N,D)` of `paths` for a run folder, 'pretrained', 'logmel', 'hear-naive' or 'random[:ENCODER]' (untrained, seed 0; default small)."
     if str(rep) == 'logmel':
         X = logmel_stats(paths); return (X - X.mean(0)) / (X.std(0) + 1e-8)
+    if str(rep) == 'hear-naive': return hear_naive_vectors(paths, progress)
     if str(rep).split(':')[0] == 'random':
         cfg = Config(encoder=str(rep).partition(':')[2] or 'small')
         with torch.random.fork_rng(devices=[]): torch.manual_seed(0); model = build_encoder(cfg)   # the caller's generator untouched
@@ -127,6 +129,33 @@ def results_table(results: dict) -> str:
     lines = ['| representation | QbE mAP | P@10 | k-NN acc | probe acc |', '|---|---|---|---|---|']
     for name, r in results.items(): lines.append(f"| {name} | " + ' | '.join(f"{r[k]:.3f}" for k in KEYS) + ' |')
     return '\n'.join(lines)
+
+# %% ../nbs/06_evaluate.ipynb #677a6e31
+def slaney_mel(sr: int = 22050, n_fft: int = 2048, n_mels: int = 128, fmin: float = 0.0, fmax: float | None = None, **_) -> np.ndarray:
+    "librosa's default mel filter bank `(n_mels, 1 + n_fft // 2)` (Slaney scale, area-normalised), computed by torchaudio."
+    import torchaudio
+    fb = torchaudio.functional.melscale_fbanks(1 + n_fft // 2, fmin, fmax or sr / 2, n_mels, sr, norm='slaney', mel_scale='slaney')
+    return fb.T.numpy()
+
+def hear_naive_vectors(paths: list, progress: bool = False) -> np.ndarray:
+    "Clip vectors `(N,4096)` of the HEAR 2021 naive baseline, run by the `hearbaseline` package (`pip install --no-deps hearbaseline`)."
+    import importlib.util, sys, types
+    if importlib.util.find_spec('hearbaseline') is None:
+        raise ImportError("the HEAR naive baseline needs `pip install --no-deps hearbaseline==2021.1.1` (its declared numpy 1.19 / numba 0.48 install on no current Python)")
+    shim = types.ModuleType('librosa'); shim.filters = types.SimpleNamespace(mel=lambda sr, **kw: slaney_mel(sr, **kw))
+    saved = sys.modules.get('librosa'); sys.modules['librosa'] = shim
+    try:
+        import hearbaseline.naive as hb
+        hb.librosa = shim
+        with torch.random.fork_rng(devices=[]): model = hb.load_model()        # it seeds torch's generator: not the caller's
+    finally:
+        if saved is None: sys.modules.pop('librosa', None)
+        else: sys.modules['librosa'] = saved
+    out, sr = [], hb.RandomProjectionMelEmbedding.sample_rate
+    with torch.random.fork_rng(devices=[]), torch.no_grad():                   # its DataLoader draws from the generator too
+        for p in tqdm(paths, desc='hear-naive', unit='clip', disable=not progress):
+            out.append(hb.get_scene_embeddings(load_audio(p, sr)[None], model)[0].numpy())
+    return np.stack(out) if out else np.zeros((0, hb.RandomProjectionMelEmbedding.embedding_size), np.float32)
 
 # %% ../nbs/06_evaluate.ipynb #dd7cb3dc
 def show_tsne(X: np.ndarray, labels, title: str = '', seed: int = 0):

@@ -24,7 +24,7 @@ from .encoder import build_encoder, describe
 __all__ = ['METRIC_FIELDS', 'TRAIN_FILES', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives', 'spread',
            'TripletObjective', 'NTXentObjective', 'build_objective', 'LabelPairs', 'sha256_file', 'save_checkpoint',
            'CheckpointError', 'read_checkpoint', 'latest_checkpoint', 'pretrained_dir', 'load_encoder', 'lr_at',
-           'init_distributed', 'Trainer', 'default_store', 'train', 'plot_metrics']
+           'dist_info', 'init_distributed', 'Trainer', 'default_store', 'train', 'plot_metrics']
 
 # %% ../nbs/04_train.ipynb #cd12264c
 def pair_dist(a: torch.Tensor,                # unit vectors `(B,D)`
@@ -70,9 +70,9 @@ def mine_negatives(ea: torch.Tensor,                    # anchor embeddings `(B,
         easiest = D.masked_fill(torch.isinf(D), -1.0).argmax(1)
         return torch.where(torch.isinf(semi.min(1).values), easiest, semi.argmin(1))
 
-def spread(e: torch.Tensor) -> float:
-    "1 - |mean unit vector|^2: ~1 for embeddings spread over the sphere, 0 when all are the same."
-    return float(1 - e.float().mean(0).pow(2).sum())
+def spread(e: torch.Tensor) -> torch.Tensor:
+    "1 - |mean unit vector|^2 of `(B,D)` embeddings, a 0-d tensor: ~1 for embeddings spread over the sphere, 0 when all are the same."
+    return 1 - e.float().mean(0).pow(2).sum()
 
 # %% ../nbs/04_train.ipynb #c1367e5c
 class TripletObjective(nn.Module):
@@ -230,6 +230,7 @@ def latest_checkpoint(run_dir: str | Path,   # the run folder
             if verbose: print(f"warning: skipping broken checkpoint: {e}", file=sys.stderr)
     return None
 
+# %% ../nbs/04_train.ipynb #51a1b648
 def pretrained_dir() -> Path:
     "Where the shipped model lives: `specembed/pretrained/` inside the installed package (written by nbs/06c_pretrain)."
     import specembed
@@ -267,16 +268,17 @@ def lr_at(step: int,            # the step about to be taken (0-based)
 
 
 # %% ../nbs/04_train.ipynb #eef418be
-def _dist_info() -> tuple[int, int, int]:
+def dist_info() -> tuple[int, int, int]:
     "(rank, world size, local rank) from torchrun's environment; (0, 1, 0) otherwise."
     return int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('LOCAL_RANK', 0))
 
 def init_distributed(device: str | None = None) -> bool:   # the run's --device: NCCL for GPUs, gloo for 'cpu'
     "Join torchrun's process group once (a no-op in a single process); True when there are several processes."
-    if _dist_info()[1] <= 1 or not dist.is_available(): return False
+    if dist_info()[1] <= 1 or not dist.is_available(): return False
     if not dist.is_initialized(): dist.init_process_group('nccl' if torch.cuda.is_available() and device != 'cpu' else 'gloo')
     return True
 
+# %% ../nbs/04_train.ipynb #79408b23
 METRIC_FIELDS = ['step', 'seconds', 'loss', 'violating', 'd_ap', 'd_an', 'pos_top1', 'spread', 'neg_same_label', 'lr', 'kind', 'triplets_per_s', 'skipped_steps']
 
 class Trainer:
@@ -290,7 +292,7 @@ class Trainer:
                  progress: bool = True,      # show a progress bar
                 ):
         self.cfg, self.store, self.out = cfg, store, Path(out)
-        self.rank, self.world, local = _dist_info()
+        self.rank, self.world, local = dist_info()
         init_distributed(device)
         dev = get_device(device)
         if dev.type == 'cuda' and self.world > 1: dev = torch.device('cuda', local); torch.cuda.set_device(dev)
@@ -342,8 +344,8 @@ class Trainer:
         with torch.autocast('cuda', torch.bfloat16, enabled=self.device.type == 'cuda'):
             e = self.net(torch.cat([a, p] if n is None else [a, p, n]))          # (2B or 3B,F,T) -> (2B or 3B,D)
         out = self.objective(e[:B], e[B:2 * B], None if n is None else e[2 * B:], f, nf)
-        loss = out['loss']
-        if not torch.isfinite(loss):                                             # a NaN/inf step is skipped, not applied
+        loss = out['loss']; row = self.step_metrics(out, e[:B], f)               # one read-back from the device per step
+        if not row.pop('finite'):                                                # a NaN/inf step is skipped, not applied
             self.skipped += 1; self.opt.zero_grad(set_to_none=True)
             with torch.no_grad():
                 for b, v in zip(self.model.buffers(), saved): b.copy_(v)
@@ -352,12 +354,18 @@ class Trainer:
             torch.nn.utils.clip_grad_norm_(self.model.parameters(), cfg.grad_clip)
             self.opt.step()
         self.step += 1
-        with torch.no_grad():                                                    # labels only count false negatives, never train
-            used, same = out['used'], float('nan')
-            if self.has_labels: same = float(((self.lab[out['cand_files']][None, :] == self.lab[f][:, None]) & used).sum() / used.sum().clamp_min(1))
-            return dict(loss=float(loss), violating=float(out['violating'].mean()), d_ap=float(out['d_ap'].mean()), d_an=float(out['d_an'].mean()),
-                        pos_top1=float(out['pos_top1'].mean()), spread=spread(e[:B].detach().float()),
-                        neg_same_label=same, kind=kind)
+        return dict(row, kind=kind)
+
+    @torch.no_grad()
+    def step_metrics(self, out: dict, ea: torch.Tensor, f: torch.Tensor) -> dict:
+        "The step's numbers (and whether its loss is finite), computed on the device and copied back together: one synchronisation, not ten."
+        used = out['used']; nan = out['loss'].new_tensor(float('nan'))
+        same = (((self.lab[out['cand_files']][None, :] == self.lab[f][:, None]) & used).sum() / used.sum().clamp_min(1)
+                if self.has_labels else nan)                                   # labels only count false negatives, never train
+        vals = [out['loss'], torch.isfinite(out['loss']), out['violating'].mean(), out['d_ap'].mean(), out['d_an'].mean(),
+                out['pos_top1'].mean(), spread(ea), same]
+        return dict(zip(('loss', 'finite', 'violating', 'd_ap', 'd_an', 'pos_top1', 'spread', 'neg_same_label'),
+                        torch.stack([v.detach().float() for v in vals]).tolist()))
 
     # -- checkpoints -----------------------------------------------------------------------------------------
     def rng_state(self) -> dict:
@@ -505,7 +513,7 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
     cfg = cfg or Config.tiny(); store = Path(store) if store else default_store(); out = Path(out)
     sources = list(audio) if isinstance(audio, (list, tuple)) else [audio]
     if labels: sources.append(labels); cfg = replace(cfg, supervised=True)
-    rank = _dist_info()[0]
+    rank = dist_info()[0]
     if rank == 0: ingest(sources, store, cfg, workers=workers, progress=progress)
     if init_distributed(device): dist.barrier()                          # the others wait for rank 0's ingestion
     fs = FeatureStore(store, cfg).subset(_training_files(sources, labels))   # not the rest of a shared store
