@@ -142,7 +142,7 @@ def hear_naive_vectors(paths: list, progress: bool = False) -> np.ndarray:
     import importlib.util, sys, types
     if importlib.util.find_spec('hearbaseline') is None:
         raise ImportError("the HEAR naive baseline needs `pip install --no-deps hearbaseline==2021.1.1` (its declared numpy 1.19 / numba 0.48 install on no current Python)")
-    shim = types.ModuleType('librosa'); shim.filters = types.SimpleNamespace(mel=lambda sr, **kw: slaney_mel(sr, **kw))
+    shim = types.ModuleType('librosa'); shim.filters = types.SimpleNamespace(mel=slaney_mel)
     saved = sys.modules.get('librosa'); sys.modules['librosa'] = shim
     try:
         import hearbaseline.naive as hb

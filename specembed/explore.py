@@ -12,6 +12,7 @@ import numpy as np
 import soundfile as sf
 
 from .data import AudioError, iter_audio
+from .embed import SearchIndex
 
 # %% auto #0
 __all__ = ['HTML_MAX', 'PAGE', 'BROWSER_AUDIO', 'map_2d', 'clip_neighbours', 'colour_keys', 'explore_data', 'add_query',
@@ -47,12 +48,13 @@ def clip_neighbours(X: np.ndarray,      # clip vectors `(N,D)` (unit length)
     "Each clip's `k` nearest other clips `(N,k)` and their squared distances `(N,k)`, nearest first."
     X = np.ascontiguousarray(X, np.float32); N = len(X); k = max(0, min(k, N - 1))
     ids, d2 = np.zeros((N, k), np.int64), np.zeros((N, k), np.float32)
+    if k == 0: return ids, d2
+    index = SearchIndex(X, 'exact')
     for s in range(0, N, block):
-        S = X[s:s + block] @ X.T; S[np.arange(len(S)), np.arange(s, s + len(S))] = -np.inf   # never itself
-        if k == 0: continue
-        part = np.argpartition(-S, k - 1, axis=1)[:, :k]                                # the k best, unordered
-        top = np.take_along_axis(part, np.argsort(-np.take_along_axis(S, part, 1), axis=1, kind='stable'), 1)
-        ids[s:s + block], d2[s:s + block] = top, np.maximum(0, 2 - 2 * np.take_along_axis(S, top, 1))
+        sc, nn = index.search(X[s:s + block], k + 1)                       # k + 1: the clip itself is among them
+        keep = nn != np.arange(s, s + len(nn))[:, None]
+        keep[keep.all(1), -1] = False                                      # itself lost in a tie: drop the last instead
+        ids[s:s + block], d2[s:s + block] = nn[keep].reshape(-1, k), np.maximum(0, 2 - 2 * sc[keep].reshape(-1, k))
     return ids, d2
 
 # %% ../nbs/05b_explore.ipynb #54e14a05
@@ -288,7 +290,7 @@ def _fingerprint(model, paths, **opts) -> str:
     for p in paths: st = os.stat(p); h.update(f"{p}|{st.st_size}|{st.st_mtime_ns}\n".encode())
     h.update(json.dumps(opts, sort_keys=True).encode()); return h.hexdigest()
 
-def explore(audio: str | Path | list,       # folder, audio file, labelled manifest CSV, or a list of them; 'default' = the embedded corpus
+def explore(audio: str | Path | list,       # folder, audio file, labelled manifest CSV, or a list of them
             out: str | Path = 'specembed-explore',  # cache folder: embeddings.npz, explore.json
             model: str | Path = 'pretrained',  # 'pretrained' or a run folder
             query: str | Path | None = None,   # open with this file's neighbours (in the collection or not)
@@ -296,21 +298,23 @@ def explore(audio: str | Path | list,       # folder, audio file, labelled manif
             device: str | None = None, progress: bool = True, seed: int = 0,
            ) -> tuple[dict, list]:
     "Embed, map and link a collection (cached in `out`) -> (the page's data, the files in the page's order)."
-    from specembed.core import default_corpus
     from specembed.data import source_rows, merge_rows
     from specembed.embed import Embedder, Embeddings, clip_embedding
     from specembed.train import load_encoder
-    sources = [default_corpus() if str(a) == 'default' else a for a in (audio if isinstance(audio, (list, tuple)) else [audio])]
+    sources = audio if isinstance(audio, (list, tuple)) else [audio]
     rows = merge_rows([r for s in sources for r in source_rows(s)])
     if not rows: raise ValueError(f"no audio files in {', '.join(map(str, sources))}")
     out = Path(out); out.mkdir(parents=True, exist_ok=True); paths = [r['path'] for r in rows]
     key = _fingerprint(model, paths, k=k, method=method, colour=colour, seed=seed)
-    cache = out / 'explore.json'; data = None
+    cache = out / 'explore.json'; data = None; loaded = []
+    def encoder():                                              # loaded once, and only when something must be embedded
+        if not loaded: loaded.append(load_encoder(model, device))
+        return loaded[0]
     if cache.exists():
         c = json.loads(cache.read_text())
         if c.get('key') == key: data, kept = c['data'], c['paths']
     if data is None:
-        net, cfg = load_encoder(model, device)
+        net, cfg = encoder()
         E = Embedder(net, cfg, device).files(paths, progress); E.save(out / 'embeddings.npz')
         if not E.paths: raise ValueError(f"none of the {len(paths)} files could be read: {next(iter(E.skipped.values()))}")
         label = {r['path']: r['label'] for r in rows}
@@ -320,7 +324,7 @@ def explore(audio: str | Path | list,       # folder, audio file, labelled manif
         qa = str(Path(query).absolute())
         if qa in kept: data = {**data, 'start': kept.index(qa)}
         else:
-            net, cfg = load_encoder(model, device)
+            net, cfg = encoder()
             q = clip_embedding(Embedder(net, cfg, device).stream(iter_audio(query, cfg.sample_rate))[0]).numpy()
             data = add_query(data, Embeddings.load(out / 'embeddings.npz').clip, q, Path(query).name); kept = kept + [qa]
     return data, kept
