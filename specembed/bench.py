@@ -50,7 +50,10 @@ def _call(target, args, kw, conn):
     except BaseException as e: conn.send(RuntimeError(f"{target[1]}: {type(e).__name__}: {e}"))
     finally: conn.close()
 
-def isolated(fn, *args, **kw) -> dict:
+def isolated(fn,     # a module-level function returning a dict (found again by name in the new process)
+             *args,  # its positional arguments (picklable)
+             **kw,   # its keyword arguments; `threads=N` sets the new process's torch threads
+            ) -> dict:
     "`fn(*args, **kw)` (a dict) computed in a fresh process, plus its `peak_rss_mb` (and `peak_gpu_mb` on CUDA)."
     import importlib, multiprocessing as mp
     mod = fn.__module__ if fn.__module__ not in ('__main__', None) else 'specembed.bench'   # a notebook's functions: the exported ones
@@ -63,7 +66,12 @@ def isolated(fn, *args, **kw) -> dict:
     if isinstance(out, BaseException): raise out
     return out
 
-def timed(fn, n: int, device: torch.device | str = 'cpu', warmup: int = 2, repeats: int = 3) -> float:
+def timed(fn,                                  # the call to time, no arguments
+          n: int,                              # calls per block
+          device: torch.device | str = 'cpu',  # a CUDA device is synchronised around each block
+          warmup: int = 2,                     # calls before timing
+          repeats: int = 3,                    # blocks timed; the median is returned
+         ) -> float:
     "Seconds per call of `fn()`: the median over `repeats` blocks of `n` calls, after `warmup` calls (CUDA-synchronised)."
     dev = torch.device(device); sync = (lambda: torch.cuda.synchronize(dev)) if dev.type == 'cuda' else (lambda: None)
     for _ in range(warmup): fn()
@@ -84,8 +92,12 @@ def _synth_file(job) -> str:
     x = 0.2 * env * np.sin(2 * np.pi * rng.uniform(80, 2000) * t) + 0.02 * rng.standard_normal(n)
     sf.write(path, x.astype(np.float32), sr, subtype='PCM_16'); return path
 
-def synthetic_audio(out: str | Path, hours: float = 0.5, file_seconds: float = 60.0, seed: int = 0,
-                    workers: int | None = None) -> list[Path]:   # processes; default every core
+def synthetic_audio(out: str | Path,             # folder to write (created)
+                    hours: float = 0.5,          # total audio (whole files, at least one)
+                    file_seconds: float = 60.0,  # length of each file (seconds)
+                    seed: int = 0,               # the audio's seed (each file draws its own stream)
+                    workers: int | None = None,  # processes; default every core
+                   ) -> list[Path]:
     "Write `hours` of generated audio as FLAC files of `file_seconds` at 16, 22.05, 44.1 or 48 kHz; returns their paths."
     import multiprocessing as mp
     out = Path(out); out.mkdir(parents=True, exist_ok=True); workers = workers or os.cpu_count() or 1
@@ -96,7 +108,10 @@ def synthetic_audio(out: str | Path, hours: float = 0.5, file_seconds: float = 6
     else: done = [_synth_file(j) for j in jobs]
     return [Path(p) for p in done]
 
-def bench_corpus(root: str | Path, fractions=(0.25, 0.5, 1.0), synthetic_hours: float | None = None) -> dict:
+def bench_corpus(root: str | Path,                      # folder for the manifests (and generated audio)
+                 fractions=(0.25, 0.5, 1.0),            # corpus sizes, fractions of the whole
+                 synthetic_hours: float | None = None,  # generated hours to use; None: the real corpora if installed, else 0.5 h
+                ) -> dict:
     "Manifests of growing corpus sizes {fraction: csv}: the real Debian corpora when installed, else (or with `synthetic_hours`) generated audio."
     root = Path(root); root.mkdir(parents=True, exist_ok=True)
     if synthetic_hours is None and HYDROGEN_DIR.exists() and ASTERISK_DIR.exists():
@@ -112,7 +127,10 @@ def bench_corpus(root: str | Path, fractions=(0.25, 0.5, 1.0), synthetic_hours: 
     return dict(manifests=out, source=source)
 
 # %% ../nbs/07_benchmarks.ipynb #f558d767
-def bench_ingest(manifest: str | Path, store: str | Path, workers: int = 1) -> dict:
+def bench_ingest(manifest: str | Path,  # audio files to ingest
+                 store: str | Path,     # feature store folder to write
+                 workers: int = 1,      # decoding processes
+                ) -> dict:
     "Ingest a manifest into a fresh store: audio hours, wall seconds, x real time, files."
     rep = ingest(manifest, store, Config(), workers=workers, progress=False)
     return dict(files=rep.added, skipped=len(rep.skipped), audio_hours=rep.audio_seconds / 3600, seconds=rep.wall_seconds, x_realtime=rep.x_realtime, workers=workers)
@@ -125,7 +143,9 @@ def _model_step(net: nn.Module, opt, x: torch.Tensor, cfg: Config, dev: torch.de
     hinge, _, _ = triplet_loss(e[:B], e[B:2 * B], e[2 * B:], cfg.margin, cfg.distance)
     opt.zero_grad(set_to_none=True); hinge.mean().backward(); opt.step()
 
-def model_step_fn(cfg: Config, device: str | None = None):
+def model_step_fn(cfg: Config,                # encoder, batch size, lr, margin, distance, compile
+                  device: str | None = None,  # None: CUDA if there is one
+                 ):
     "A function running one model-only training step (forward + backward + AdamW) on a fixed batch of `3B` patches on the device."
     dev = get_device(device); torch.manual_seed(cfg.seed)
     model = build_encoder(cfg).to(dev).train(); net = torch.compile(model) if cfg.compile else model
@@ -133,13 +153,21 @@ def model_step_fn(cfg: Config, device: str | None = None):
     x = torch.randn(3 * cfg.batch_size, cfg.n_mels, cfg.patch_frames, device=dev)
     return lambda: _model_step(net, opt, x, cfg, dev)
 
-def model_rate(cfg: Config, device: str | None = None, steps: int = 10) -> dict:
+def model_rate(cfg: Config,                # encoder, batch size, lr, margin, distance, compile
+               device: str | None = None,  # None: CUDA if there is one
+               steps: int = 10,            # timed steps per block (median of 3 blocks)
+              ) -> dict:
     "The encoder's own training rate: triplets/s of forward + backward + AdamW on a batch already on the device."
     dev = get_device(device); s = timed(model_step_fn(cfg, dev), steps, dev, warmup=3 if cfg.compile else 2)
     return dict(triplets_per_s=cfg.batch_size / s, patches_per_s=3 * cfg.batch_size / s, step_ms=1000 * s)
 
-def training_rates(store: str | Path, cfg: Config, device: str | None = None, steps: int = 10,
-                   kinds=KINDS, negatives=('random', 'semihard', 'hardest')) -> list[dict]:
+def training_rates(store: str | Path,          # an ingested feature store
+                   cfg: Config,                # the training config (its deformations and negatives are replaced)
+                   device: str | None = None,  # None: CUDA if there is one
+                   steps: int = 10,            # timed steps per block (median of 3 blocks)
+                   kinds=KINDS,                # deformation kinds, each timed alone with random negatives
+                   negatives=('random', 'semihard', 'hardest'),  # timed with all four kinds; 'random' skipped (see `kinds`)
+                  ) -> list[dict]:
     "Data-only and end-to-end triplets/s for each deformation kind (random negatives) and each negative strategy (all four kinds)."
     from dataclasses import replace
     fs = FeatureStore(store, cfg); rows = []; dev = get_device(device); warm = 3 if cfg.compile else 2
@@ -160,7 +188,12 @@ def training_rates(store: str | Path, cfg: Config, device: str | None = None, st
 # %% ../nbs/07_benchmarks.ipynb #7531c426
 class SeedBatches(torch.utils.data.IterableDataset):
     "Endless batches (anchors, positives, negatives) `(B,F,T)` float32 made the seed's way: per example, in numpy."
-    def __init__(self, store: str | Path, cfg: Config, kind: str = 'all', seed: int = 0):
+    def __init__(self,
+                 store: str | Path,  # an ingested feature store
+                 cfg: Config,        # `patch_frames`, `batch_size` and the store's front end
+                 kind: str = 'all',  # 'proximity', 'noise', 'stretch', 'pitch', or 'all' (one drawn per batch)
+                 seed: int = 0,      # numpy seed (worker i adds 1000 x i)
+                ):
         self.store, self.cfg, self.kind, self.seed = store, cfg, kind, seed
 
     def __iter__(self):
@@ -185,7 +218,12 @@ class SeedBatches(torch.utils.data.IterableDataset):
                 j, s3 = patch(); A.append(a); P.append(p); N.append(np.asarray(X[s3 + (W - T) // 2:s3 + (W - T) // 2 + T], np.float32).T)
             yield tuple(torch.from_numpy(np.stack(v).astype(np.float32)) for v in (A, P, N))
 
-def seed_rates(store: str | Path, cfg: Config, device: str | None = None, steps: int = 10, workers: int = 0) -> dict:
+def seed_rates(store: str | Path,          # an ingested feature store
+               cfg: Config,                # encoder, batch size, lr, margin, distance, compile
+               device: str | None = None,  # None: CUDA if there is one
+               steps: int = 10,            # timed steps per block (median of 3 blocks)
+               workers: int = 0,           # DataLoader processes (0: in this process)
+              ) -> dict:
     "Data-only and end-to-end (same model step as `model_rate`) triplets/s of the seed's pipeline in `workers` DataLoader processes (0 = in this process)."
     dev = get_device(device); torch.manual_seed(cfg.seed)
     model = build_encoder(cfg).to(dev).train(); net = torch.compile(model) if cfg.compile else model
@@ -199,7 +237,11 @@ def seed_rates(store: str | Path, cfg: Config, device: str | None = None, steps:
     del it, dl
     return dict(workers=workers, data_triplets_per_s=cfg.batch_size / data, e2e_triplets_per_s=cfg.batch_size / e2e)
 
-def audio_domain_rate(paths: list, cfg: Config, clips: int = 8, seed: int = 0) -> dict:
+def audio_domain_rate(paths: list,     # audio files (the first 4 x `clips` are read)
+                      cfg: Config,     # sample rate and log-mel settings
+                      clips: int = 8,  # clips timed (those at least a patch long)
+                      seed: int = 0,   # seed of the pitch shifts
+                     ) -> dict:
     "Seconds per triplet when the positive is pitch-shifted as audio (torchaudio) and all three are turned into log-mel (data only, one core)."
     rng = np.random.default_rng(seed); front = LogMel(cfg); N = cfg.patch_samples
     waves = [w for w in (load_audio(p, cfg.sample_rate) for p in paths[:4 * clips]) if len(w) >= N][:clips]
@@ -213,7 +255,11 @@ def audio_domain_rate(paths: list, cfg: Config, clips: int = 8, seed: int = 0) -
     return dict(seconds_per_triplet=s, data_triplets_per_s=1 / s, clips=len(waves))
 
 # %% ../nbs/07_benchmarks.ipynb #e9da42ac
-def embed_rate(manifest: str | Path, cfg: Config, device: str | None = None, max_files: int | None = None) -> dict:
+def embed_rate(manifest: str | Path,          # audio files to embed (no labels needed)
+               cfg: Config,                   # encoder (freshly initialised) and front end
+               device: str | None = None,     # None: CUDA if there is one
+               max_files: int | None = None,  # only the first this many files; None: all
+              ) -> dict:
     "Hours of audio per second from files to clip embeddings (a freshly initialised encoder: the cost is the same)."
     paths = [r['path'] for r in read_manifest(manifest, require_label=False)][:max_files]
     torch.manual_seed(0); E = Embedder(build_encoder(cfg), cfg, device)
@@ -224,7 +270,11 @@ def embed_rate(manifest: str | Path, cfg: Config, device: str | None = None, max
     hours = sum(sf.info(str(p)).duration for p in out.paths) / 3600      # from the headers: no second decode
     return dict(files=len(out.paths), audio_hours=hours, seconds=s, hours_per_s=hours / s, x_realtime=hours * 3600 / s)
 
-def training_memory(store: str | Path, cfg: Config, device: str | None = None, steps: int = 20) -> dict:
+def training_memory(store: str | Path,          # an ingested feature store
+                    cfg: Config,                # the training config
+                    device: str | None = None,  # None: CUDA if there is one
+                    steps: int = 20,            # training steps taken
+                   ) -> dict:
     "Private (anonymous) memory after `steps` training steps streamed from the memory-mapped store, and the store's size."
     fs = FeatureStore(store, cfg); before = private_mb()
     with tempfile.TemporaryDirectory() as d:
@@ -239,8 +289,15 @@ def _hardware(dev: torch.device) -> str:
 
 SECTIONS = ('ingest', 'train', 'seed', 'embed', 'search', 'memory')
 
-def bench(out: str | Path | None = None, device: str | None = None, size: str = 'cpu', workers: int | None = None,
-          root: str | Path | None = None, sections=SECTIONS, progress: bool = True, synthetic_hours: float | None = None) -> dict:
+def bench(out: str | Path | None = None,         # JSON file for the results; None: not written
+          device: str | None = None,             # None: CUDA if there is one
+          size: str = 'cpu',                     # 'cpu' (`Config.cpu`, batch 32) or 'gpu' (`Config.gpu`, batch 512, compiled)
+          workers: int | None = None,            # ingestion processes, seed-pipeline DataLoader workers; default every core
+          root: str | Path | None = None,        # working folder for corpora and stores; default a temporary folder
+          sections=SECTIONS,                     # which of `SECTIONS` to run
+          progress: bool = True,                 # print a line per section
+          synthetic_hours: float | None = None,  # hours of generated audio instead of the real corpora (see `bench_corpus`)
+         ) -> dict:
     "Run the benchmark sections, print a table, and write the results as JSON to `out` (if given)."
     if size not in ('cpu', 'gpu'): raise ValueError(f"size must be 'cpu' or 'gpu', got {size!r}")
     bad = set(sections) - set(SECTIONS)
@@ -298,7 +355,8 @@ def _rows(r: dict) -> list:
 # %% ../nbs/07_benchmarks.ipynb #5ef9921d
 def _f(x: float) -> str: return f"{x:,.0f}" if x >= 100 else f"{x:.3g}"
 
-def bench_table(res: dict) -> str:
+def bench_table(res: dict,  # the results of `bench`
+               ) -> str:
     "The results of `bench` as a Markdown table: section, what, measured, and the issue's target where there is one."
     gpu = res['device'].startswith('cuda'); L = ['| section | what | measured | target |', '|---|---|---|---|']
     add = lambda *c: L.append('| ' + ' | '.join(c) + ' |')
@@ -332,7 +390,8 @@ def bench_table(res: dict) -> str:
     head = f"{res['hardware']}; torch {res['torch']}; {res['when']}; corpus: {res.get('corpus', '')}; {res.get('total_seconds', 0):.0f} s"
     return head + '\n\n' + '\n'.join(L)
 
-def plot_bench(res: dict):
+def plot_bench(res: dict,  # the results of `bench`
+              ):
     "Bar charts: end-to-end triplets/s per configuration against the model-only rate and the seed's pipelines; ingestion and embedding speed."
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(1, 2, figsize=(11, 3.4), gridspec_kw=dict(width_ratios=[3, 1.2]))

@@ -13,7 +13,7 @@ from pathlib import Path
 __all__ = ['ENCODER_NAMES', 'EXPERIMENT_NAMES', 'RECIPE_NAMES', 'SONIC_PI', 'STORE_HELP', 'DEVICE_HELP', 'USER_PATH', 'COMMANDS',
            'main']
 
-# %% ../nbs/09_cli.ipynb #99f82da2
+# %% ../nbs/09_cli.ipynb #2f125593
 ENCODER_NAMES = ('small', 'mobile', 'resnet', 'vggish')                 # = specembed.encoder.ENCODERS (tested)
 EXPERIMENT_NAMES = ('ablation', 'negatives', 'vector-math', 'objectives')   # = specembed.experiments.EXPERIMENTS (tested)
 RECIPE_NAMES = ('hydrogen', 'strums', 'asterisk', 'gm')
@@ -30,26 +30,82 @@ USER_PATH = """the user's path (measured times on a 2-core CPU are in the README
   specembed explore --audio ~/sounds                          a map in the browser: click a clip to hear its neighbours
   specembed demo                                             all of it on the embedded corpus, with an HTML report"""
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog='specembed', description='Unsupervised semantic audio embeddings (Jansen et al. 2017).',
-                                epilog=USER_PATH, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument('--debug', action='store_true', help='show full tracebacks')
-    sub = p.add_subparsers(dest='cmd', required=True, metavar='COMMAND')
-    cores = os.cpu_count() or 1
+def _sources(audio: list) -> list:
+    from specembed.core import default_corpus
+    return [default_corpus() if a == 'default' else a for a in audio]
+
+def _audio_paths(sources):
+    from specembed.data import source_rows
+    paths = [r['path'] for s in _sources(sources) for r in source_rows(s)]
+    if not paths: raise ValueError(f"no audio files in {', '.join(sources)}")
+    return paths
+
+def _model(run, device):
+    from specembed.core import get_device
+    from specembed.train import load_encoder
+    return load_encoder(run, str(get_device(device)))
+
+
+# %% ../nbs/09_cli.ipynb #14324617
+def _demo_args(sub):
+    "The `demo` subcommand's arguments."
     d = sub.add_parser('demo', help='the main job: ingest, train, evaluate, and write an HTML report')
     d.add_argument('--audio', help='labelled manifest CSV (path,label[,group]); default: the embedded corpus')
     d.add_argument('--minutes', type=float, default=3.0, help='training time (default 3)')
     d.add_argument('--out', default='specembed-demo', help='output folder (default ./specembed-demo)')
     d.add_argument('--device', help=DEVICE_HELP); d.add_argument('--store', help='feature store root (default: OUT/store)')
     d.add_argument('--quiet', action='store_true', help='no progress bars, no result table')
+
+def _corpus_args(sub):
+    "The `corpus` subcommand's arguments."
     c = sub.add_parser('corpus', help='rebuild the embedded default corpus from the Debian package sonic-pi-samples')
     c.add_argument('--src', default=SONIC_PI, help=f'the installed samples (default {SONIC_PI})')
     c.add_argument('--dst', help='output folder (default: the package)')
+
+def _recipe_args(sub):
+    "The `recipe` subcommand's arguments."
+    r = sub.add_parser('recipe', help='write a labelled manifest from an installed Debian package')
+    r.add_argument('name', choices=RECIPE_NAMES, help='hydrogen: drum type; strums: chord; asterisk: spoken prompt; gm: instrument family')
+    r.add_argument('out', help='manifest CSV to write (for gm: a folder, rendered notes and labels.csv go there)')
+
+def _demo_cmd(args):
+    from specembed.report import demo
+    demo(args.out, args.audio, args.minutes, args.device, args.store, progress=not args.quiet)
+
+def _corpus_cmd(args):
+    from specembed.data import build_default_corpus
+    print('wrote', build_default_corpus(args.src, args.dst))
+
+def _recipe_cmd(args):
+    from specembed import data
+    make = dict(hydrogen=data.hydrogen_manifest, strums=data.strums_manifest, asterisk=data.asterisk_manifest, gm=data.gm_notes_manifest)
+    print('wrote', make[args.name](args.out))
+
+
+# %% ../nbs/09_cli.ipynb #7a219b6f
+def _ingest_args(sub):
+    "The `ingest` subcommand's arguments."
+    cores = os.cpu_count() or 1
     i = sub.add_parser('ingest', help='decode audio once into a cached log-mel feature store')
     i.add_argument('source', nargs='+', help="folders, audio files and/or manifest CSVs (path,label[,group]), in any order; 'default' = the embedded corpus")
     i.add_argument('--store', required=True, help='store root; features go to STORE/<frontend_key>/')
     i.add_argument('--workers', type=int, default=cores, help=f'decoding processes (default: one per core, {cores} here)')
     i.add_argument('--quiet', action='store_true', help='no progress bar')
+
+def _ingest_cmd(args):
+    from specembed.core import Config
+    from specembed.data import ingest
+    rep = ingest(_sources(args.source), args.store, Config(), workers=args.workers, progress=not args.quiet)
+    print(rep.summary())
+    for path, why in rep.skipped.items(): print(f"  skipped {path}: {why}")
+    if rep.padded: print(f"  {len(rep.padded)} file(s) shorter than one patch were padded with silence (flag 'padded' in the index)")
+    print(f"  report: {Path(rep.store) / 'report.json'}")
+
+
+# %% ../nbs/09_cli.ipynb #e8ae8cfd
+def _train_args(sub):
+    "The `train` subcommand's arguments."
+    cores = os.cpu_count() or 1
     t = sub.add_parser('train', help='train an encoder on exactly the audio given (runs under torchrun too)')
     t.add_argument('--audio', action='append', required=True, help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
     t.add_argument('--out', required=True, help='run folder: config.json, train_files.csv, metrics.csv, checkpoints/')
@@ -70,67 +126,6 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument('--ckpt-every', type=int, help='steps between checkpoints')
     t.add_argument('--workers', type=int, default=cores, help=f'decoding processes for ingestion (default: one per core, {cores} here)')
     t.add_argument('--quiet', action='store_true', help='no progress bars')
-    e = sub.add_parser('embed', help='frame and clip embeddings of audio files -> .npz (under torchrun the files are shared out)')
-    e.add_argument('--model', default='pretrained', help="run folder, one of its checkpoints, or 'pretrained' (the shipped model; default)")
-    e.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
-    e.add_argument('--out', required=True, help='.npz file: clip (N,D), frame (M,D), frame_file, frame_time, paths')
-    e.add_argument('--device', help=DEVICE_HELP); e.add_argument('--quiet', action='store_true', help='no progress bar')
-    v = sub.add_parser('evaluate', help='QbE mAP, P@10, k-NN and probe accuracy on a labelled manifest')
-    g = v.add_mutually_exclusive_group()
-    g.add_argument('--model', help="run folder or 'pretrained' (the shipped model; the default)"); g.add_argument('--baseline', choices=['logmel', 'random', 'hear-naive'], help="a baseline instead of a model (hear-naive: the HEAR 2021 naive baseline, `pip install --no-deps hearbaseline`)")
-    v.add_argument('--manifest', required=True, help='CSV path,label[,group]; with groups, folds and queries are group-disjoint')
-    v.add_argument('--json', help='write the results here'); v.add_argument('--device', help=DEVICE_HELP)
-    x = sub.add_parser('index', help='embed a collection into a nearest-neighbour index folder (under torchrun the files are shared out)')
-    x.add_argument('--model', default='pretrained', help="run folder or 'pretrained' (the shipped model; default)"); x.add_argument('--out', required=True, help='index folder to write')
-    x.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
-    x.add_argument('--level', choices=['frame', 'clip'], default='frame', help='one vector per 0.48 s frame (finds moments; default) or per file')
-    x.add_argument('--device', help=DEVICE_HELP); x.add_argument('--quiet', action='store_true', help='no progress bar')
-    q = sub.add_parser('search', help='nearest files (with time offsets) to a query audio file')
-    q.add_argument('--index', required=True, help='index folder written by `specembed index`'); q.add_argument('query', help='audio file')
-    q.add_argument('--k', type=int, default=10, help='hits to print (default 10)')
-    q.add_argument('--keep-self', action='store_true', help="also list the query's own file when it is in the index")
-    q.add_argument('--model', help='run folder (default: the one the index was built with)'); q.add_argument('--device', help=DEVICE_HELP)
-    pt = sub.add_parser('pretrain', help="rebuild the shipped model: corpus from Debian packages, training, scores, export (nbs/06c_pretrain)")
-    pt.add_argument('--out', default=str(Path.home() / '.cache' / 'specembed' / 'pretrain'), help='folder for the corpus, store, run and exported model (default ~/.cache/specembed/pretrain)')
-    pt.add_argument('--minutes', type=float, default=90.0, help='training time (default 90)'); pt.add_argument('--seed', type=int, default=0, help='seed (default 0)')
-    pt.add_argument('--resume', action='store_true', help='continue an interrupted run in OUT/run (the time budget counts what was done)')
-    pt.add_argument('--install', action='store_true', help="copy the exported model into the package, where load_encoder('pretrained') finds it")
-    pt.add_argument('--workers', type=int, default=cores, help=f'decoding processes for ingestion (default: one per core, {cores} here)')
-    pt.add_argument('--quiet', action='store_true', help='no progress bars')
-    xe = sub.add_parser('explore', help='a map of a collection in the browser: hover to see a file, click to hear it and its nearest neighbours (nbs/05b_explore)')
-    xe.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV (labels colour the map); repeat for several; 'default' = the embedded corpus")
-    xe.add_argument('--model', default='pretrained', help="run folder or 'pretrained' (the shipped model; default)")
-    xe.add_argument('--out', default='specembed-explore', help='cache folder for embeddings and map, reused while files and model are unchanged (default ./specembed-explore)')
-    xe.add_argument('--query', help='open with this audio file and its neighbours (it need not be in the collection)')
-    xe.add_argument('--html', help='write one self-contained page (audio inside, at most 1,000 clips) to share, instead of serving')
-    xe.add_argument('--map', choices=['auto', 'tsne', 'pca'], default='auto', help='2-D map: t-SNE or PCA (auto: t-SNE up to 5,000 clips)')
-    xe.add_argument('--colour', '--color', choices=['auto', 'label', 'folder', 'cluster'], default='auto', help='colour by label, folder or k-means cluster (auto: labels when there are any)')
-    xe.add_argument('--k', type=int, default=10, help='neighbours listed per clip (default 10)')
-    xe.add_argument('--port', type=int, default=8765, help='port on 127.0.0.1 (default 8765; 0 = any free port)')
-    xe.add_argument('--device', help=DEVICE_HELP); xe.add_argument('--quiet', action='store_true', help='no progress bar')
-    ex = sub.add_parser('export', help='the encoder for other runtimes: ONNX, log-mel patches (B,F,T) in, unit vectors (B,D) out')
-    ex.add_argument('--onnx', required=True, help='the .onnx file to write'); ex.add_argument('--model', default='pretrained', help="'pretrained' (default) or a run folder")
-    b = sub.add_parser('bench', help='measure ingestion, training, embedding and search speed and memory (nbs/07_benchmarks)')
-    b.add_argument('--size', choices=['cpu', 'gpu'], help='cpu: small encoder, a few minutes on 2 cores; gpu: VGGish-class, 10^6 search (default: by device)')
-    b.add_argument('--device', help=DEVICE_HELP); b.add_argument('--out', default='bench.json', help='results JSON (default bench.json)')
-    b.add_argument('--workers', type=int, help='ingestion processes and DataLoader workers of the reference pipeline (default: one per core)')
-    b.add_argument('--root', help='scratch folder for the corpus and stores (default: a temporary folder)')
-    b.add_argument('--sections', help='comma-separated subset of ingest,train,seed,embed,search,memory')
-    b.add_argument('--synthetic-hours', type=float, help='use this many hours of generated audio instead of the Debian corpora (e.g. on a machine without them)')
-    xp = sub.add_parser('experiment', help="the open questions, measured (nbs/08_experiments): 'ablation', 'negatives', 'vector-math' or 'objectives' (equal time, 3 seeds)")
-    xp.add_argument('name', choices=EXPERIMENT_NAMES, help='which experiment'); xp.add_argument('--out', required=True, help='experiment folder (runs are cached there by name)')
-    xp.add_argument('--steps', type=int, default=600, help='training steps per run (equal budget; default 600)'); xp.add_argument('--seed', type=int, default=0, help='seed (default 0)')
-    xp.add_argument('--minutes', type=float, default=2.0, help="'objectives': training minutes per run (equal time; default 2)")
-    r = sub.add_parser('recipe', help='write a labelled manifest from an installed Debian package')
-    r.add_argument('name', choices=RECIPE_NAMES, help='hydrogen: drum type; strums: chord; asterisk: spoken prompt; gm: instrument family')
-    r.add_argument('out', help='manifest CSV to write (for gm: a folder, rendered notes and labels.csv go there)')
-    return p
-
-
-# %% ../nbs/09_cli.ipynb #8758cd4f
-def _sources(audio: list) -> list:
-    from specembed.core import default_corpus
-    return [default_corpus() if a == 'default' else a for a in audio]
 
 def _train_config(args, dev):
     "The run's Config: the device's preset (or the run's own on --resume) with the options given; --minutes alone lifts the step limit."
@@ -157,35 +152,31 @@ def _train_cmd(args):
         print(f"step {last['step']}: loss {last['loss']:.4f}, violating {last['violating']:.2f}, "
               f"d(a,p) {last['d_ap']:.3f}, d(a,n) {last['d_an']:.3f}, {last['triplets_per_s']:.0f} triplets/s -> {out}")
 
-def _audio_paths(sources):
-    from specembed.data import source_rows
-    paths = [r['path'] for s in _sources(sources) for r in source_rows(s)]
-    if not paths: raise ValueError(f"no audio files in {', '.join(sources)}")
-    return paths
 
-def _evaluate_cmd(args):
-    from specembed.core import get_device
-    from specembed.evaluate import evaluate, KEYS
-    rep = args.model or args.baseline or 'pretrained'; dev = get_device(args.device)          # --device cuda without a GPU: one line, not a silent CPU run
-    res = evaluate(args.manifest, rep, str(dev))
-    print(f"{rep} on {args.manifest}: {res['n_clips']} clips, {res['n_labels']} labels, {res['n_groups']} groups "
-          f"({'group-disjoint folds, same-group clips excluded from QbE' if res['n_groups'] else 'no groups'})")
-    for k in KEYS: print(f"  {k:16} {res[k]:.4f}")
-    if args.json: Path(args.json).write_text(json.dumps(res, indent=1)); print('  wrote', args.json)
+# %% ../nbs/09_cli.ipynb #deb65894
+def _embed_args(sub):
+    "The `embed` subcommand's arguments."
+    e = sub.add_parser('embed', help='frame and clip embeddings of audio files -> .npz (under torchrun the files are shared out)')
+    e.add_argument('--model', default='pretrained', help="run folder, one of its checkpoints, or 'pretrained' (the shipped model; default)")
+    e.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
+    e.add_argument('--out', required=True, help='.npz file: clip (N,D), frame (M,D), frame_file, frame_time, paths')
+    e.add_argument('--device', help=DEVICE_HELP); e.add_argument('--quiet', action='store_true', help='no progress bar')
 
-def _ingest_cmd(args):
-    from specembed.core import Config
-    from specembed.data import ingest
-    rep = ingest(_sources(args.source), args.store, Config(), workers=args.workers, progress=not args.quiet)
-    print(rep.summary())
-    for path, why in rep.skipped.items(): print(f"  skipped {path}: {why}")
-    if rep.padded: print(f"  {len(rep.padded)} file(s) shorter than one patch were padded with silence (flag 'padded' in the index)")
-    print(f"  report: {Path(rep.store) / 'report.json'}")
+def _index_args(sub):
+    "The `index` subcommand's arguments."
+    x = sub.add_parser('index', help='embed a collection into a nearest-neighbour index folder (under torchrun the files are shared out)')
+    x.add_argument('--model', default='pretrained', help="run folder or 'pretrained' (the shipped model; default)"); x.add_argument('--out', required=True, help='index folder to write')
+    x.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
+    x.add_argument('--level', choices=['frame', 'clip'], default='frame', help='one vector per 0.48 s frame (finds moments; default) or per file')
+    x.add_argument('--device', help=DEVICE_HELP); x.add_argument('--quiet', action='store_true', help='no progress bar')
 
-def _model(run, device):
-    from specembed.core import get_device
-    from specembed.train import load_encoder
-    return load_encoder(run, str(get_device(device)))
+def _search_args(sub):
+    "The `search` subcommand's arguments."
+    q = sub.add_parser('search', help='nearest files (with time offsets) to a query audio file')
+    q.add_argument('--index', required=True, help='index folder written by `specembed index`'); q.add_argument('query', help='audio file')
+    q.add_argument('--k', type=int, default=10, help='hits to print (default 10)')
+    q.add_argument('--keep-self', action='store_true', help="also list the query's own file when it is in the index")
+    q.add_argument('--model', help='run folder (default: the one the index was built with)'); q.add_argument('--device', help=DEVICE_HELP)
 
 def _embed_cmd(args):
     from specembed.embed import embed_files
@@ -214,31 +205,46 @@ def _search_cmd(args):
     print(f"{'rank':>4}  {'distance':>8}  {'time (s)':>8}  file")
     for i, h in enumerate(hits, 1): print(f"{i:4}  {h['distance']:8.4f}  {h['time']:8.2f}  {h['path']}")
 
-def _bench_cmd(args):
+
+# %% ../nbs/09_cli.ipynb #10e98753
+def _evaluate_args(sub):
+    "The `evaluate` subcommand's arguments."
+    v = sub.add_parser('evaluate', help='QbE mAP, P@10, k-NN and probe accuracy on a labelled manifest')
+    g = v.add_mutually_exclusive_group()
+    g.add_argument('--model', help="run folder or 'pretrained' (the shipped model; the default)"); g.add_argument('--baseline', choices=['logmel', 'random', 'hear-naive'], help="a baseline instead of a model (hear-naive: the HEAR 2021 naive baseline, `pip install --no-deps hearbaseline`)")
+    v.add_argument('--manifest', required=True, help='CSV path,label[,group]; with groups, folds and queries are group-disjoint')
+    v.add_argument('--json', help='write the results here'); v.add_argument('--device', help=DEVICE_HELP)
+
+def _evaluate_cmd(args):
     from specembed.core import get_device
-    from specembed.bench import bench
-    dev = get_device(args.device); kw = dict(sections=tuple(args.sections.split(','))) if args.sections else {}
-    bench(args.out, str(dev), args.size or ('gpu' if dev.type == 'cuda' else 'cpu'), args.workers, args.root,
-          synthetic_hours=args.synthetic_hours, **kw)
+    from specembed.evaluate import evaluate, KEYS
+    rep = args.model or args.baseline or 'pretrained'; dev = get_device(args.device)          # --device cuda without a GPU: one line, not a silent CPU run
+    res = evaluate(args.manifest, rep, str(dev))
+    print(f"{rep} on {args.manifest}: {res['n_clips']} clips, {res['n_labels']} labels, {res['n_groups']} groups "
+          f"({'group-disjoint folds, same-group clips excluded from QbE' if res['n_groups'] else 'no groups'})")
+    for k in KEYS: print(f"  {k:16} {res[k]:.4f}")
+    if args.json: Path(args.json).write_text(json.dumps(res, indent=1)); print('  wrote', args.json)
 
-def _recipe_cmd(args):
-    from specembed import data
-    make = dict(hydrogen=data.hydrogen_manifest, strums=data.strums_manifest, asterisk=data.asterisk_manifest, gm=data.gm_notes_manifest)
-    print('wrote', make[args.name](args.out))
 
-def _demo_cmd(args):
-    from specembed.report import demo
-    demo(args.out, args.audio, args.minutes, args.device, args.store, progress=not args.quiet)
+# %% ../nbs/09_cli.ipynb #5872dd9f
+def _explore_args(sub):
+    "The `explore` subcommand's arguments."
+    xe = sub.add_parser('explore', help='a map of a collection in the browser: hover to see a file, click to hear it and its nearest neighbours (nbs/05b_explore)')
+    xe.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV (labels colour the map); repeat for several; 'default' = the embedded corpus")
+    xe.add_argument('--model', default='pretrained', help="run folder or 'pretrained' (the shipped model; default)")
+    xe.add_argument('--out', default='specembed-explore', help='cache folder for embeddings and map, reused while files and model are unchanged (default ./specembed-explore)')
+    xe.add_argument('--query', help='open with this audio file and its neighbours (it need not be in the collection)')
+    xe.add_argument('--html', help='write one self-contained page (audio inside, at most 1,000 clips) to share, instead of serving')
+    xe.add_argument('--map', choices=['auto', 'tsne', 'pca'], default='auto', help='2-D map: t-SNE or PCA (auto: t-SNE up to 5,000 clips)')
+    xe.add_argument('--colour', '--color', choices=['auto', 'label', 'folder', 'cluster'], default='auto', help='colour by label, folder or k-means cluster (auto: labels when there are any)')
+    xe.add_argument('--k', type=int, default=10, help='neighbours listed per clip (default 10)')
+    xe.add_argument('--port', type=int, default=8765, help='port on 127.0.0.1 (default 8765; 0 = any free port)')
+    xe.add_argument('--device', help=DEVICE_HELP); xe.add_argument('--quiet', action='store_true', help='no progress bar')
 
-def _corpus_cmd(args):
-    from specembed.data import build_default_corpus
-    print('wrote', build_default_corpus(args.src, args.dst))
-
-def _export_cmd(args):
-    from specembed.embed import export_onnx
-    from specembed.train import load_encoder
-    model, cfg = load_encoder(args.model, 'cpu'); out = export_onnx(model, args.onnx, cfg)
-    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB): input 'logmel' (B,{cfg.n_mels},{cfg.patch_frames}) float32 log-mel patches, output 'embedding' (B,{cfg.embed_dim})")
+def _export_args(sub):
+    "The `export` subcommand's arguments."
+    ex = sub.add_parser('export', help='the encoder for other runtimes: ONNX, log-mel patches (B,F,T) in, unit vectors (B,D) out')
+    ex.add_argument('--onnx', required=True, help='the .onnx file to write'); ex.add_argument('--model', default='pretrained', help="'pretrained' (default) or a run folder")
 
 def _explore_cmd(args):
     from specembed.explore import explore, explore_html, embedded_audio, ExploreServer, HTML_MAX
@@ -254,19 +260,86 @@ def _explore_cmd(args):
     except KeyboardInterrupt: print('stopped')
     finally: srv.server_close()
 
-def _experiment_cmd(args):
-    from specembed.experiments import run_experiment
-    run_experiment(args.name, args.out, args.steps, args.seed, minutes=args.minutes)
+def _export_cmd(args):
+    from specembed.embed import export_onnx
+    from specembed.train import load_encoder
+    model, cfg = load_encoder(args.model, 'cpu'); out = export_onnx(model, args.onnx, cfg)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB): input 'logmel' (B,{cfg.n_mels},{cfg.patch_frames}) float32 log-mel patches, output 'embedding' (B,{cfg.embed_dim})")
+
+
+# %% ../nbs/09_cli.ipynb #6b3c972b
+def _pretrain_args(sub):
+    "The `pretrain` subcommand's arguments."
+    cores = os.cpu_count() or 1
+    pt = sub.add_parser('pretrain', help="rebuild the shipped model: corpus from Debian packages, training, scores, export (nbs/06c_pretrain)")
+    pt.add_argument('--out', default=str(Path.home() / '.cache' / 'specembed' / 'pretrain'), help='folder for the corpus, store, run and exported model (default ~/.cache/specembed/pretrain)')
+    pt.add_argument('--minutes', type=float, default=90.0, help='training time (default 90)'); pt.add_argument('--seed', type=int, default=0, help='seed (default 0)')
+    pt.add_argument('--resume', action='store_true', help='continue an interrupted run in OUT/run (the time budget counts what was done)')
+    pt.add_argument('--install', action='store_true', help="copy the exported model into the package, where load_encoder('pretrained') finds it")
+    pt.add_argument('--workers', type=int, default=cores, help=f'decoding processes for ingestion (default: one per core, {cores} here)')
+    pt.add_argument('--quiet', action='store_true', help='no progress bars')
+
+def _bench_args(sub):
+    "The `bench` subcommand's arguments."
+    b = sub.add_parser('bench', help='measure ingestion, training, embedding and search speed and memory (nbs/07_benchmarks)')
+    b.add_argument('--size', choices=['cpu', 'gpu'], help='cpu: small encoder, a few minutes on 2 cores; gpu: VGGish-class, 10^6 search (default: by device)')
+    b.add_argument('--device', help=DEVICE_HELP); b.add_argument('--out', default='bench.json', help='results JSON (default bench.json)')
+    b.add_argument('--workers', type=int, help='ingestion processes and DataLoader workers of the reference pipeline (default: one per core)')
+    b.add_argument('--root', help='scratch folder for the corpus and stores (default: a temporary folder)')
+    b.add_argument('--sections', help='comma-separated subset of ingest,train,seed,embed,search,memory')
+    b.add_argument('--synthetic-hours', type=float, help='use this many hours of generated audio instead of the Debian corpora (e.g. on a machine without them)')
+
+def _experiment_args(sub):
+    "The `experiment` subcommand's arguments."
+    xp = sub.add_parser('experiment', help="the open questions, measured (nbs/08_experiments): 'ablation', 'negatives', 'vector-math' or 'objectives' (equal time, 3 seeds)")
+    xp.add_argument('name', choices=EXPERIMENT_NAMES, help='which experiment'); xp.add_argument('--out', required=True, help='experiment folder (runs are cached there by name)')
+    xp.add_argument('--steps', type=int, default=600, help='training steps per run (equal budget; default 600)'); xp.add_argument('--seed', type=int, default=0, help='seed (default 0)')
+    xp.add_argument('--minutes', type=float, default=2.0, help="'objectives': training minutes per run (equal time; default 2)")
 
 def _pretrain_cmd(args):
     from specembed.pretrain import pretrain, install_model
     pretrain(args.out, args.minutes, args.seed, args.resume, progress=not args.quiet, workers=args.workers)
     if args.install: print('installed', install_model(Path(args.out) / 'pretrained'))
 
+def _bench_cmd(args):
+    from specembed.core import get_device
+    from specembed.bench import bench
+    dev = get_device(args.device); kw = dict(sections=tuple(args.sections.split(','))) if args.sections else {}
+    bench(args.out, str(dev), args.size or ('gpu' if dev.type == 'cuda' else 'cpu'), args.workers, args.root,
+          synthetic_hours=args.synthetic_hours, **kw)
+
+def _experiment_cmd(args):
+    from specembed.experiments import run_experiment
+    run_experiment(args.name, args.out, args.steps, args.seed, minutes=args.minutes)
+
+
+# %% ../nbs/09_cli.ipynb #5603d5cd
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog='specembed', description='Unsupervised semantic audio embeddings (Jansen et al. 2017).',
+                                epilog=USER_PATH, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument('--debug', action='store_true', help='show full tracebacks')
+    sub = p.add_subparsers(dest='cmd', required=True, metavar='COMMAND')
+    _demo_args(sub)
+    _corpus_args(sub)
+    _ingest_args(sub)
+    _train_args(sub)
+    _embed_args(sub)
+    _evaluate_args(sub)
+    _index_args(sub)
+    _search_args(sub)
+    _pretrain_args(sub)
+    _explore_args(sub)
+    _export_args(sub)
+    _bench_args(sub)
+    _experiment_args(sub)
+    _recipe_args(sub)
+    return p
+
 COMMANDS = dict(demo=_demo_cmd, corpus=_corpus_cmd, ingest=_ingest_cmd, train=_train_cmd, embed=_embed_cmd, evaluate=_evaluate_cmd,
                 index=_index_cmd, search=_search_cmd, explore=_explore_cmd, bench=_bench_cmd, experiment=_experiment_cmd, export=_export_cmd, pretrain=_pretrain_cmd, recipe=_recipe_cmd)
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None,  # the arguments, without the program name; None: `sys.argv[1:]`
+        ) -> int:
     "Run the `specembed` command line; returns the exit status (0 ok, 1 the program failed, 2 wrong use or bad input, 130 interrupted)."
     args = _parser().parse_args(argv)
     for stream in (sys.stdout, sys.stderr):                   # print any file name, even one that is not UTF-8

@@ -76,10 +76,14 @@ class Config:
         d = {k: getattr(self, k) for k in FRONTEND_FIELDS}
         return hashlib.sha1(json.dumps(d, sort_keys=True).encode()).hexdigest()[:10]
 
-    def to_json(self) -> str: return json.dumps(asdict(self), indent=1, sort_keys=True)
+    def to_json(self) -> str:
+        "Every field as JSON (what a run folder's `config.json` holds); `from_json` reads it back."
+        return json.dumps(asdict(self), indent=1, sort_keys=True)
 
     @classmethod
-    def from_json(cls, s: str) -> 'Config':
+    def from_json(cls,
+                  s: str,  # JSON text written by `to_json`
+                 ) -> 'Config':
         "Read a config written by `to_json`; unknown keys are an error (a typo must not pass silently)."
         d = json.loads(s)
         known = {f.name for f in fields(cls)}
@@ -88,7 +92,9 @@ class Config:
         return cls(**d)
 
     @classmethod
-    def cpu(cls, **kw) -> 'Config':
+    def cpu(cls,
+            **kw,  # Config fields to override the preset
+           ) -> 'Config':
         "The CPU preset: same front end (so features are shared), a small encoder, small batches, and example mixing as the one deformation."
         # mixing only: at CPU budgets it beat the seed's four deformations on both test sets (nbs/08_experiments)
         return cls(**{**dict(encoder='small', batch_size=32, steps=300, ckpt_every=100, deformations=dict(mix=1.0)), **kw})
@@ -96,12 +102,17 @@ class Config:
     tiny = cpu                  # the CPU preset's first name, kept
 
     @classmethod
-    def gpu(cls, **kw) -> 'Config':
+    def gpu(cls,
+            **kw,  # Config fields to override the preset
+           ) -> 'Config':
         "The GPU preset: the VGGish-class encoder, 256 triplets a step, the paper's four deformations, a checkpoint every 2,000 steps."
         return cls(**{**dict(encoder='vggish', batch_size=256, steps=20_000, ckpt_every=2_000), **kw})
 
     @classmethod
-    def for_device(cls, device: torch.device | str, **kw) -> 'Config':
+    def for_device(cls,
+                   device: torch.device | str,  # 'cpu', 'cuda', 'cuda:N' or a `torch.device`; CUDA gets the GPU preset
+                   **kw,                        # Config fields to override the preset
+                  ) -> 'Config':
         "`Config.cpu(**kw)` for a CPU, `Config.gpu(**kw)` for a CUDA device."
         return (cls.gpu if torch.device(device).type == 'cuda' else cls.cpu)(**kw)
 
@@ -120,7 +131,9 @@ class Config:
 # %% ../nbs/00_core.ipynb #85fa3248
 class LogMel(torch.nn.Module):
     "Waveform `(..., N)` -> log-mel `(..., F, T)`, with `T = 1 + (N - n_fft) // hop` (0 if N < n_fft)."
-    def __init__(self, cfg: Config = None):
+    def __init__(self,
+                 cfg: Config = None,  # front end: sample rate, mel bands, window, hop; default `Config()`
+                ):
         super().__init__()
         self.cfg = cfg = cfg or Config()
         self.mel = torchaudio.transforms.MelSpectrogram(
@@ -137,17 +150,22 @@ class LogMel(torch.nn.Module):
         c = self.cfg
         return f"sr={c.sample_rate}, F={c.n_mels}, {c.f_min:g}-{c.f_max:g} Hz, win={c.win_ms:g} ms, hop={c.hop_ms:g} ms"
 
-def n_frames(n_samples: int, cfg: Config) -> int:
+def n_frames(n_samples: int,  # waveform length, samples
+             cfg: Config,     # front end (`n_fft`, hop)
+            ) -> int:
     "Number of frames `LogMel` makes from `n_samples` samples."
     return 0 if n_samples < cfg.n_fft else 1 + (n_samples - cfg.n_fft) // cfg.hop_length
 
-def mel_frequencies(cfg: Config) -> torch.Tensor:
+def mel_frequencies(cfg: Config,  # front end (`f_min`, `f_max`, `n_mels`)
+                   ) -> torch.Tensor:
     "Centre frequency in Hz of each of the `F` mel bands (HTK mel scale, as `LogMel` uses)."
     mel = lambda f: 2595.0 * math.log10(1.0 + f / 700.0)
     m = torch.linspace(mel(cfg.f_min), mel(cfg.f_max), cfg.n_mels + 2, dtype=torch.float64)[1:-1]
     return (700.0 * (10 ** (m / 2595.0) - 1.0)).float()
 
-def logmel_to_power(x: torch.Tensor, cfg: Config) -> torch.Tensor:
+def logmel_to_power(x: torch.Tensor,  # log-mel `(..., F, T)`
+                    cfg: Config,      # front end (its `log_eps`)
+                   ) -> torch.Tensor:
     "Inverse of the log: log-mel `(..., F, T)` -> mel power `(..., F, T)`."
     return (torch.exp(x) - cfg.log_eps).clamp_min(0)
 
@@ -164,7 +182,12 @@ def sine(freq: float = 440.0,   # Hz
     t = np.arange(round(seconds * sr)) / sr
     return torch.from_numpy((amp * np.sin(2 * np.pi * freq * t + _rng(seed).uniform(0, 2 * np.pi))).astype(np.float32))
 
-def chirp(f0: float = 200.0, f1: float = 4000.0, seconds: float = 1.0, sr: int = 16_000, amp: float = 0.5) -> torch.Tensor:
+def chirp(f0: float = 200.0,     # start frequency, Hz
+          f1: float = 4000.0,    # end frequency, Hz
+          seconds: float = 1.0,  # duration
+          sr: int = 16_000,      # sample rate, Hz
+          amp: float = 0.5,      # peak amplitude
+         ) -> torch.Tensor:
     "An exponential sweep from `f0` to `f1` Hz `(N,)`."
     t = np.arange(round(seconds * sr)) / sr
     k = (f1 / f0) ** (1 / seconds)
@@ -242,7 +265,8 @@ def play(wave: torch.Tensor | np.ndarray,  # mono samples `(N,)`
     return a
 
 # %% ../nbs/00_core.ipynb #e8a9697f
-def get_device(name: str | None = None) -> torch.device:
+def get_device(name: str | None = None,  # None/'auto' (CUDA if available), 'cpu', 'cuda' or 'cuda:N'
+              ) -> torch.device:
     "`None`/'auto' -> CUDA if available else CPU; 'cpu', 'cuda', 'cuda:1' as given, checked; CUDA always with its index."
     if name in (None, '', 'auto'): name = 'cuda' if torch.cuda.is_available() else 'cpu'
     try: dev = torch.device(name)

@@ -21,9 +21,10 @@ from .core import Config, LogMel, FRONTEND_FIELDS, default_corpus, get_device, n
 # %% auto #0
 __all__ = ['SONIC_PI_DIR', 'AUDIO_EXTENSIONS', 'SILENCE_PEAK', 'HYDROGEN_DIR', 'ASTERISK_DIR', 'GM_SOUNDFONT', 'STRUMS_KIT',
            'DRUM_TYPES', 'GM_FAMILIES', 'AudioError', 'StoreBusy', 'iter_audio', 'load_audio', 'build_default_corpus',
-           'SkipFile', 'file_features', 'IngestReport', 'source_rows', 'merge_rows', 'store_dir', 'ingest',
-           'FeatureStore', 'label_weights', 'PatchSampler', 'drum_type', 'write_manifest', 'need_package',
-           'hydrogen_manifest', 'strums_manifest', 'asterisk_manifest', 'midi_notes', 'gm_notes_manifest']
+           'SkipFile', 'file_features', 'source_rows', 'merge_rows', 'IngestReport', 'store_dir', 'load_index', 'scan',
+           'decode_job', 'append_file', 'ingest', 'FeatureStore', 'label_weights', 'PatchSampler', 'drum_type',
+           'write_manifest', 'need_package', 'hydrogen_manifest', 'strums_manifest', 'asterisk_manifest', 'midi_notes',
+           'gm_notes_manifest']
 
 # %% ../nbs/01_data.ipynb #d14272cd
 class AudioError(Exception):
@@ -100,9 +101,10 @@ def _sonic_pi_uploaders(readme: Path) -> dict[str, str]:
     pat = re.compile(r"`:(\w+)`\s*-\s*https?://(?:www\.)?freesound\.org/people/([^/]+)/")
     return {m[1].replace('_', ''): m[2].replace('%20', '_') for m in pat.finditer(readme.read_text(encoding='utf-8'))}
 
-def build_default_corpus(src: str | Path = SONIC_PI_DIR, # the installed sonic-pi-samples folder
-                         dst: str | Path | None = None,  # output folder; default: the package's corpus/
-                         sr: int = 16_000) -> Path:
+def build_default_corpus(src: str | Path = SONIC_PI_DIR,  # the installed sonic-pi-samples folder
+                         dst: str | Path | None = None,   # output folder; default: the package's corpus/
+                         sr: int = 16_000,                # sample rate of the written FLAC files, Hz
+                        ) -> Path:
     "Rebuild the embedded corpus (16 kHz mono FLAC + labels.csv + NOTICE) from `sonic-pi-samples`."
     src = Path(src)
     if not src.is_dir(): raise FileNotFoundError(f"{src} not found: install it with `apt-get install sonic-pi-samples`")
@@ -133,7 +135,11 @@ SILENCE_PEAK = 1e-6   # a file whose peak absolute sample is below this (-120 dB
 class SkipFile(Exception):
     "A file that is readable but unusable (empty, silent, NaN/inf); the message is the reason."
 
-def file_features(path: str | Path, cfg: Config, out: str | Path, block_seconds: float = 60.0) -> dict:
+def file_features(path: str | Path,             # any file libsndfile reads
+                  cfg: Config,                  # front end (None: `Config()`)
+                  out: str | Path,              # file to write the float16 frames `(T,F)` to
+                  block_seconds: float = 60.0,  # decode this much at a time
+                 ) -> dict:
     "Decode `path` in blocks and write its float16 log-mel frames `(T,F)` to `out`; returns what was found."
     cfg = cfg or Config(); front = LogMel(cfg); hop, nfft = cfg.hop_length, cfg.n_fft
     tail = torch.zeros(0); head = []; n_head = 0; n_samples = 0; peak = 0.0; T = 0
@@ -163,7 +169,38 @@ def _file_hash(path: Path, chunk: int = 1 << 20) -> str:
         while b := f.read(chunk): h.update(b)
     return h.hexdigest()
 
-# %% ../nbs/01_data.ipynb #465358f1
+# %% ../nbs/01_data.ipynb #486da940
+def source_rows(source: str | Path,  # a folder, one audio file or a manifest CSV (path,label[,group])
+               ) -> list[dict]:
+    "Rows `{path,label,group}` from a folder (recursive, symlinked folders not followed), one audio file or a manifest CSV."
+    source = Path(source)
+    if not source.exists(): raise FileNotFoundError(f"{source} does not exist: give a folder of audio or a manifest CSV (path,label[,group])")
+    if source.is_file():
+        if source.suffix.lower() in AUDIO_EXTENSIONS: return [{'path': source, 'label': '', 'group': ''}]   # one audio file
+        if source.suffix.lower() != '.csv': raise ValueError(f"{source} is neither an audio file nor a .csv manifest: give a folder, an audio file or a CSV with columns path,label[,group]")
+        return read_manifest(source, require_label=False, check_paths=False)
+    rows = []
+    for dirpath, dirnames, filenames in os.walk(source, onerror=lambda e: None):   # followlinks=False: no symlink loops
+        dirnames.sort()
+        for fn in sorted(filenames):
+            if Path(fn).suffix.lower() in AUDIO_EXTENSIONS: rows.append({'path': Path(dirpath) / fn, 'label': '', 'group': ''})
+    return rows
+
+def merge_rows(rows: list[dict],  # rows `{path,label,group}` of all sources, in order (a file may repeat)
+              ) -> list[dict]:
+    "One row per file (absolute path, first-seen order); a label or group from any source fills an empty one. Two different labels are an error."
+    out = {}
+    for r in rows:
+        key = str(Path(r['path']).absolute())
+        m = out.setdefault(key, {'path': key, 'label': '', 'group': ''})
+        for k in ('label', 'group'):
+            v = r.get(k) or ''
+            if v and m[k] and v != m[k]: raise ValueError(f"{key} is given two {k}s, {m[k]!r} and {v!r}: list each file once per manifest")
+            m[k] = m[k] or v
+    return list(out.values())
+
+
+# %% ../nbs/01_data.ipynb #97f00cce
 @dataclass
 class IngestReport:
     "What one `ingest` call did."
@@ -179,44 +216,61 @@ class IngestReport:
     @property
     def x_realtime(self) -> float: return self.audio_seconds / max(self.wall_seconds, 1e-9)
     def summary(self) -> str:
+        "One line for the command line: what was added, how fast, what was skipped, what the store holds."
         return (f"{self.store}: +{self.added} files ({self.audio_seconds / 3600:.2f} h in {self.wall_seconds:.1f} s = "
                 f"{self.x_realtime:.0f}x real time), {self.unchanged} unchanged, {len(self.skipped)} skipped, "
                 f"{len(self.padded)} padded; store holds {self.total_files} files, {self.total_hours:.2f} h")
 
-def source_rows(source: str | Path) -> list[dict]:
-    "Rows `{path,label,group}` from a folder (recursive, symlinked folders not followed), one audio file or a manifest CSV."
-    source = Path(source)
-    if not source.exists(): raise FileNotFoundError(f"{source} does not exist: give a folder of audio or a manifest CSV (path,label[,group])")
-    if source.is_file():
-        if source.suffix.lower() in AUDIO_EXTENSIONS: return [{'path': source, 'label': '', 'group': ''}]   # one audio file
-        if source.suffix.lower() != '.csv': raise ValueError(f"{source} is neither an audio file nor a .csv manifest: give a folder, an audio file or a CSV with columns path,label[,group]")
-        return read_manifest(source, require_label=False, check_paths=False)
-    rows = []
-    for dirpath, dirnames, filenames in os.walk(source, onerror=lambda e: None):   # followlinks=False: no symlink loops
-        dirnames.sort()
-        for fn in sorted(filenames):
-            if Path(fn).suffix.lower() in AUDIO_EXTENSIONS: rows.append({'path': Path(dirpath) / fn, 'label': '', 'group': ''})
-    return rows
-
-def merge_rows(rows: list[dict]) -> list[dict]:
-    "One row per file (absolute path, first-seen order); a label or group from any source fills an empty one. Two different labels are an error."
-    out = {}
-    for r in rows:
-        key = str(Path(r['path']).absolute())
-        m = out.setdefault(key, {'path': key, 'label': '', 'group': ''})
-        for k in ('label', 'group'):
-            v = r.get(k) or ''
-            if v and m[k] and v != m[k]: raise ValueError(f"{key} is given two {k}s, {m[k]!r} and {v!r}: list each file once per manifest")
-            m[k] = m[k] or v
-    return list(out.values())
+def store_dir(store: str | Path,          # the store root (it may hold stores of several front ends)
+              cfg: Config | None = None,  # front end; default `Config()`
+             ) -> Path:
+    "The folder of the store for `cfg`'s front end under the store root `store`."
+    return Path(store) / (cfg or Config()).frontend_key()
 
 def _atomic_write(path: Path, text: str):
     tmp = path.with_name(path.name + '.tmp')
     with open(tmp, 'w') as f: f.write(text); f.flush(); os.fsync(f.fileno())
     os.replace(tmp, path)
 
-def _work(args):
-    "Worker: features of one file into a temporary file. Returns (row index, result dict or reason str, tmp path)."
+def load_index(root: Path,   # the store folder (`store_dir`)
+               cfg: Config,  # its front end: an index of another front end is an error
+              ) -> dict:
+    "The store's `index.json` (files, frames, skipped files), or a new empty one."
+    p = root / 'index.json'
+    if p.exists():
+        idx = json.loads(p.read_text())
+        if idx['frontend_key'] != cfg.frontend_key(): raise ValueError(f"{root} holds features of front end {idx['frontend_key']}, not {cfg.frontend_key()}")
+        return idx
+    return dict(version=1, frontend_key=cfg.frontend_key(), config={k: getattr(cfg, k) for k in FRONTEND_FIELDS},
+                n_mels=cfg.n_mels, n_frames=0, files=[], skipped=[])
+
+def scan(rows: list[dict],  # `merge_rows` output: one row per file
+         idx: dict,         # the store's index (`load_index`); labels and groups of unchanged files are updated in it
+         rep: IngestReport, # counts unchanged and unreadable files
+        ) -> list[tuple]:
+    "The files to decode: `(row, path, os.stat_result)` for every file that is new or changed since the index was written."
+    by_path = {f['path']: f for f in idx['files']}
+    skipped_before = {(s['path'], s['size'], s['mtime_ns']): s for s in idx['skipped']}
+    todo = []
+    for r in rows:
+        key = r['path']
+        try: st = os.stat(key)
+        except OSError as e: rep.skipped[key] = f'cannot read: {e.strerror}'; continue
+        e = by_path.get(key)
+        if e and e['size'] == st.st_size and e['mtime_ns'] == st.st_mtime_ns:
+            rep.unchanged += 1
+            if r['label']: e['label'] = r['label']
+            if r['group']: e['group'] = r['group']
+            continue
+        if (key, st.st_size, st.st_mtime_ns) in skipped_before:
+            rep.unchanged += 1; rep.skipped[key] = skipped_before[(key, st.st_size, st.st_mtime_ns)]['reason']; continue
+        todo.append((r, key, st))
+    return todo
+
+# %% ../nbs/01_data.ipynb #380ad7f0
+def decode_job(args: tuple,  # (row index, audio path, `Config.to_json()`, temporary features path)
+              ) -> tuple:
+    "Features of one file into a temporary file: `(row index, result dict or the reason it is skipped, temporary path)`."
     i, path, cfg_json, tmp_path = args
     try:
         res = file_features(path, Config.from_json(cfg_json), tmp_path)
@@ -234,15 +288,31 @@ def _worker_init():
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN); torch.set_num_threads(1)
 
-def store_dir(store: str | Path,          # the store root (it may hold stores of several front ends)
-              cfg: Config | None = None,  # front end; default `Config()`
-             ) -> Path:
-    "The folder of the store for `cfg`'s front end under the store root `store`."
-    return Path(store) / (cfg or Config()).frontend_key()
+
+# %% ../nbs/01_data.ipynb #6b37b600
+def append_file(idx: dict,          # the store's index: the file's entry is added (a changed file's old one dropped)
+                by_path: dict,      # path -> entry of `idx['files']`, kept in step with it
+                feats: Path,        # the store's `features.f16`: the frames are appended
+                row: dict,          # the file's `{path,label,group}` row
+                st: os.stat_result, # its size and modification time when scanned
+                res: dict,          # `decode_job`'s result
+                tmp_path: str,      # the temporary features file `decode_job` wrote
+               ) -> dict:
+    "Append one decoded file's frames to the store and its entry to the index (frames first); returns the entry."
+    key = str(row['path'])
+    with open(tmp_path, 'rb') as src, open(feats, 'ab') as dst: shutil.copyfileobj(src, dst, 1 << 22)
+    old = by_path.pop(key, None)
+    if old: idx['files'].remove(old)                                  # a changed file: its old frames become dead space
+    e = dict(path=key, hash=res['hash'], size=st.st_size, mtime_ns=st.st_mtime_ns, sample_rate=res['sample_rate'],
+             channels=res['channels'], duration=res['duration'], offset=idx['n_frames'], length=res['n_frames'],
+             label=row['label'] or (old or {}).get('label', ''), group=row['group'] or (old or {}).get('group', ''),
+             flags='padded' if res['padded'] else '')
+    idx['n_frames'] += res['n_frames']; idx['files'].append(e); by_path[key] = e   # this order: safe to commit after any line
+    return e
 
 def ingest(source: str | Path | list,       # folder, audio file, manifest CSV, or a list of them
            store: str | Path,               # store root; features go to STORE/<frontend_key>/
-           cfg: Config | None = None,
+           cfg: Config | None = None,       # front end; default `Config()`
            workers: int = 1,                # decoding processes (1 = in this process)
            progress: bool = True,           # show a progress bar
            commit_every: float = 5.0,       # seconds between commits of the index
@@ -260,38 +330,15 @@ def ingest(source: str | Path | list,       # folder, audio file, manifest CSV, 
     try: return _ingest_locked(rows, root, cfg, workers, progress, commit_every, t0)
     finally: fcntl.flock(lock, fcntl.LOCK_UN); lock.close()
 
-def _load_index(root: Path, cfg: Config) -> dict:
-    p = root / 'index.json'
-    if p.exists():
-        idx = json.loads(p.read_text())
-        if idx['frontend_key'] != cfg.frontend_key(): raise ValueError(f"{root} holds features of front end {idx['frontend_key']}, not {cfg.frontend_key()}")
-        return idx
-    return dict(version=1, frontend_key=cfg.frontend_key(), config={k: getattr(cfg, k) for k in FRONTEND_FIELDS},
-                n_mels=cfg.n_mels, n_frames=0, files=[], skipped=[])
-
 def _ingest_locked(rows, root, cfg, workers, progress, commit_every, t0) -> IngestReport:
-    idx = _load_index(root, cfg); F = cfg.n_mels
+    "`ingest` once the store's lock is held: scan, decode (in `workers` processes), commit."
+    idx = load_index(root, cfg); F = cfg.n_mels
     feats = root / 'features.f16'; tmpdir = root / 'tmp'
     shutil.rmtree(tmpdir, ignore_errors=True); tmpdir.mkdir()
     with open(feats, 'ab'): pass
     committed = idx['n_frames'] * F * 2
     if feats.stat().st_size != committed: os.truncate(feats, committed)        # drop frames a killed run left uncommitted
-    by_path = {f['path']: f for f in idx['files']}
-    skipped_before = {(s['path'], s['size'], s['mtime_ns']): s for s in idx['skipped']}
-    rep = IngestReport(store=str(root)); todo = []
-    for r in rows:
-        key = r['path']
-        try: st = os.stat(key)
-        except OSError as e: rep.skipped[key] = f'cannot read: {e.strerror}'; continue
-        e = by_path.get(key)
-        if e and e['size'] == st.st_size and e['mtime_ns'] == st.st_mtime_ns:
-            rep.unchanged += 1
-            if r['label']: e['label'] = r['label']
-            if r['group']: e['group'] = r['group']
-            continue
-        if (key, st.st_size, st.st_mtime_ns) in skipped_before:
-            rep.unchanged += 1; rep.skipped[key] = skipped_before[(key, st.st_size, st.st_mtime_ns)]['reason']; continue
-        todo.append((r, key, st))
+    rep = IngestReport(store=str(root)); todo = scan(rows, idx, rep); by_path = {f['path']: f for f in idx['files']}
     jobs = [(i, key, cfg.to_json(), str(tmpdir / f'{i}.f16')) for i, (r, key, st) in enumerate(todo)]
     bar = tqdm(total=len(jobs), desc='ingest', unit='file', disable=not progress or not jobs, dynamic_ncols=True)
     last_commit = time.perf_counter()
@@ -305,32 +352,21 @@ def _ingest_locked(rows, root, cfg, workers, progress, commit_every, t0) -> Inge
         r, key, st = todo[i]
         idx['skipped'] = [s for s in idx['skipped'] if s['path'] != key]
         if isinstance(res, str):
-            rep.skipped[key] = res
-            idx['skipped'].append(dict(path=key, size=st.st_size, mtime_ns=st.st_mtime_ns, reason=res))
+            rep.skipped[key] = res; idx['skipped'].append(dict(path=key, size=st.st_size, mtime_ns=st.st_mtime_ns, reason=res))
         else:
-            with open(tmp_path, 'rb') as src, open(feats, 'ab') as dst: shutil.copyfileobj(src, dst, 1 << 22)
-            old = by_path.pop(key, None)
-            if old: idx['files'].remove(old)                         # a changed file: its old frames become dead space
-            e = dict(path=key, hash=res['hash'], size=st.st_size, mtime_ns=st.st_mtime_ns, sample_rate=res['sample_rate'],
-                     channels=res['channels'], duration=res['duration'], offset=idx['n_frames'], length=res['n_frames'],
-                     label=r['label'] or (old or {}).get('label', ''), group=r['group'] or (old or {}).get('group', ''),
-                     flags='padded' if res['padded'] else '')
-            idx['n_frames'] += res['n_frames']; idx['files'].append(e); by_path[key] = e   # this order: safe to commit after any line
-            rep.added += 1; rep.audio_seconds += res['duration']
+            append_file(idx, by_path, feats, dict(r, path=key), st, res, tmp_path); rep.added += 1; rep.audio_seconds += res['duration']
             if res['padded']: rep.padded.append(key)
-        Path(tmp_path).unlink(missing_ok=True)
-        bar.update(1)
-        el = time.perf_counter() - t0
-        bar.set_postfix_str(f"{rep.audio_seconds / 3600:.2f} h, {rep.audio_seconds / max(el, 1e-9):.0f}x real time, {len(rep.skipped)} skipped")
+        Path(tmp_path).unlink(missing_ok=True); bar.update(1)
+        bar.set_postfix_str(f"{rep.audio_seconds / 3600:.2f} h, {rep.audio_seconds / max(time.perf_counter() - t0, 1e-9):.0f}x real time, {len(rep.skipped)} skipped")
         if time.perf_counter() - last_commit > commit_every: commit(); last_commit = time.perf_counter()
 
     try:
         if workers > 1 and len(jobs) > 1:
             from specembed import data as lib                         # spawned workers import the worker by module path
             with mp.get_context('spawn').Pool(min(workers, len(jobs)), initializer=lib._worker_init) as pool:
-                for out in pool.imap_unordered(lib._work, jobs, chunksize=1): handle(*out)
+                for out in pool.imap_unordered(lib.decode_job, jobs, chunksize=1): handle(*out)
         else:
-            for j in jobs: handle(*_work(j))
+            for j in jobs: handle(*decode_job(j))
     finally:                                                          # Ctrl-C too: every file handled so far is kept
         bar.close(); commit(); shutil.rmtree(tmpdir, ignore_errors=True)
     rep.wall_seconds = time.perf_counter() - t0
@@ -525,7 +561,8 @@ DRUM_TYPES = [
     ('cymbal', ('crash', 'ride', 'china', 'splash', 'cymbal', 'bell')),
 ]
 
-def drum_type(name: str) -> str | None:
+def drum_type(name: str,  # a Hydrogen instrument name, e.g. 'Kick Soft'
+             ) -> str | None:
     "Drum type of a Hydrogen instrument name, or None when the name says nothing (numbers, FX, loops)."
     n = name.lower()
     words = set(re.findall(r'[a-z]+', n))
@@ -566,7 +603,9 @@ def need_package(p: Path,   # a file or folder a Debian package installs
     "Raise a one-line FileNotFoundError naming `apt-get install PKG` when `p` is missing."
     if not p.exists(): raise FileNotFoundError(f"{p} not found: install it with `apt-get install {pkg}`")
 
-def hydrogen_manifest(out: str | Path, root: str | Path = HYDROGEN_DIR) -> Path:
+def hydrogen_manifest(out: str | Path,                  # manifest CSV to write
+                      root: str | Path = HYDROGEN_DIR,  # folder of Hydrogen kits (package hydrogen-drumkits)
+                     ) -> Path:
     "Drum one-shots of every Hydrogen kit: label = drum type, group = kit."
     root = Path(root); need_package(root, 'hydrogen-drumkits'); rows = []
     for kit in sorted(p for p in root.iterdir() if (p / 'drumkit.xml').exists() and p.name != STRUMS_KIT):
@@ -575,7 +614,9 @@ def hydrogen_manifest(out: str | Path, root: str | Path = HYDROGEN_DIR) -> Path:
             if typ: rows += [dict(path=f, label=typ, group=kit.name) for f in files]
     return write_manifest(rows, out)
 
-def strums_manifest(out: str | Path, root: str | Path = HYDROGEN_DIR) -> Path:
+def strums_manifest(out: str | Path,                  # manifest CSV to write
+                    root: str | Path = HYDROGEN_DIR,  # folder of Hydrogen kits holding the strums kit (hydrogen-drumkits-effects)
+                   ) -> Path:
     "Recorded guitar strums: label = chord, group = strum type (down, up, plain)."
     kit = Path(root) / STRUMS_KIT; need_package(kit, 'hydrogen-drumkits-effects'); rows = []
     for name, files in _kit_instruments(kit):
@@ -585,7 +626,9 @@ def strums_manifest(out: str | Path, root: str | Path = HYDROGEN_DIR) -> Path:
         rows += [dict(path=f, label=chord, group=strum) for f in files]
     return write_manifest(rows, out)
 
-def asterisk_manifest(out: str | Path, root: str | Path = ASTERISK_DIR) -> Path:
+def asterisk_manifest(out: str | Path,                  # manifest CSV to write
+                      root: str | Path = ASTERISK_DIR,  # folder of Asterisk sounds, one subfolder per voice
+                     ) -> Path:
     "Spoken telephone prompts: label = prompt id (e.g. digits/5), group = voice (e.g. fr_CA_f_June)."
     root = Path(root); need_package(root, 'asterisk-core-sounds-en-wav'); rows = []
     for voice in sorted(p for p in root.iterdir() if p.is_dir()):
@@ -603,7 +646,11 @@ def _vlq(n: int) -> bytes:
     while n: out.append((n & 0x7F) | 0x80); n >>= 7
     return bytes(reversed(out))
 
-def midi_notes(notes: list[tuple[int, int]], note_seconds: float, slot_seconds: float, velocity: int = 100) -> bytes:
+def midi_notes(notes: list[tuple[int, int]],  # (GM program, MIDI pitch) pairs, played in order
+               note_seconds: float,           # how long each note sounds, seconds
+               slot_seconds: float,           # from one note's start to the next's, seconds
+               velocity: int = 100,           # MIDI note-on velocity (1-127)
+              ) -> bytes:
     "A format-0 MIDI file playing each (program, pitch) for `note_seconds`, one every `slot_seconds`, on channel 0."
     tpq = 480; ticks = lambda s: round(s * 2 * tpq)                   # 120 bpm: one second = 2 quarter notes
     ev, t_prev = bytearray(b'\x00\xff\x51\x03\x07\xa1\x20'), 0       # tempo 500000 us per quarter note
@@ -615,8 +662,14 @@ def midi_notes(notes: list[tuple[int, int]], note_seconds: float, slot_seconds: 
     return b'MThd' + (6).to_bytes(4, 'big') + (0).to_bytes(2, 'big') + (1).to_bytes(2, 'big') + tpq.to_bytes(2, 'big') \
         + b'MTrk' + len(ev).to_bytes(4, 'big') + bytes(ev)
 
-def gm_notes_manifest(out_dir: str | Path, programs=range(128), pitches=(48, 60, 72), note_seconds: float = 1.0,
-                      slot_seconds: float = 1.5, sf2: str | Path = GM_SOUNDFONT, sr: int = 16_000) -> Path:
+def gm_notes_manifest(out_dir: str | Path,             # output folder: audio/ and labels.csv
+                      programs=range(128),             # GM programs (0-127) to render
+                      pitches=(48, 60, 72),            # MIDI pitches each program plays
+                      note_seconds: float = 1.0,       # how long each note sounds, seconds
+                      slot_seconds: float = 1.5,       # length of each clip (the note and its release), seconds
+                      sf2: str | Path = GM_SOUNDFONT,  # the GM SoundFont fluidsynth plays
+                      sr: int = 16_000,                # sample rate, Hz
+                     ) -> Path:
     "Render GM notes with fluidsynth into `out_dir`: label = instrument family, group = program. Returns the manifest."
     sf2 = Path(sf2); need_package(sf2, 'fluid-soundfont-gm')
     if not shutil.which('fluidsynth'): raise FileNotFoundError("fluidsynth not found: install it with `apt-get install fluidsynth`")

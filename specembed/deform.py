@@ -23,7 +23,11 @@ def _uniform(B: int, lo: float, hi: float, g: torch.Generator, device) -> torch.
     return lo + (hi - lo) * torch.rand(B, generator=g, device=device)
 
 # %% ../nbs/02_deform.ipynb #0fd9bb73
-def add_noise(x: torch.Tensor, noise_power: torch.Tensor, snr_db: torch.Tensor, cfg: Config | None = None) -> torch.Tensor:
+def add_noise(x: torch.Tensor,            # log-mel patches `(B,F,T)`
+              noise_power: torch.Tensor,  # noise as mel power `(B,F,T)`; rescaled to the SNR
+              snr_db: torch.Tensor,       # signal-to-noise ratio per patch `(B,)`, dB; inf = no noise
+              cfg: Config | None = None,  # front end (its `log_eps`); default `Config()`
+             ) -> torch.Tensor:
     "Log-mel `x` `(B,F,T)` + `noise_power` `(B,F,T)` scaled to `snr_db` `(B,)` (inf = no noise), mixed as power."
     cfg = cfg or Config()
     P = logmel_to_power(x, cfg)                                            # (B,F,T) power
@@ -32,19 +36,30 @@ def add_noise(x: torch.Tensor, noise_power: torch.Tensor, snr_db: torch.Tensor, 
     out = torch.log(P + scale[:, None, None] * noise_power + cfg.log_eps)
     return torch.where(torch.isinf(snr_db)[:, None, None], x, out)
 
-def white_noise_bank(cfg: Config | None = None, seconds: float = 20.0, seed: int = 0) -> torch.Tensor:
+def white_noise_bank(cfg: Config | None = None,  # front end; default `Config()`
+                     seconds: float = 20.0,      # seconds of noise passed through the front end
+                     seed: int = 0,              # random seed
+                    ) -> torch.Tensor:
     "Mel power frames `(F, n)` of real Gaussian white noise through the front end."
     cfg = cfg or Config(); g = torch.Generator().manual_seed(seed)
     return logmel_to_power(LogMel(cfg)(torch.randn(int(seconds * cfg.sample_rate), generator=g)), cfg)
 
-def white_noise(bank: torch.Tensor, B: int, T: int, g: torch.Generator) -> torch.Tensor:
+def white_noise(bank: torch.Tensor,  # mel power frames `(F,n)` from `white_noise_bank`
+                B: int,              # how many patches
+                T: int,              # frames per patch
+                g: torch.Generator,  # random generator on the bank's device
+               ) -> torch.Tensor:
     "B random white-noise mel power patches `(B,F,T)`: runs of consecutive frames from `bank`."
     start = torch.randint(bank.shape[1] - T, (B,), generator=g, device=bank.device)
     return bank[:, start[:, None] + torch.arange(T, device=bank.device)].permute(1, 0, 2)    # (F,B,T) -> (B,F,T)
 
 class Noise(nn.Module):
     "Positive = anchor + noise at an SNR drawn uniformly in `snr_db` dB; `kind` 'white' or 'clip' (another patch)."
-    def __init__(self, snr_db: tuple[float, float] = (0.0, 20.0), kind: str = 'white', cfg: Config | None = None):
+    def __init__(self,
+                 snr_db: tuple[float, float] = (0.0, 20.0),  # (low, high) SNR range, dB
+                 kind: str = 'white',                        # 'white' (Gaussian noise) or 'clip' (another patch, `other`)
+                 cfg: Config | None = None,                  # front end; default `Config()`
+                ):
         super().__init__()
         if kind not in ('white', 'clip'): raise ValueError(f"noise kind must be 'white' or 'clip', got {kind!r}")
         self.snr_db, self.kind, self.cfg = snr_db, kind, cfg or Config()
@@ -60,21 +75,32 @@ class Noise(nn.Module):
     def extra_repr(self) -> str: return f"{self.kind} noise, SNR {self.snr_db[0]:g}..{self.snr_db[1]:g} dB, added as power"
 
 # %% ../nbs/02_deform.ipynb #aa986825
-def mix(x: torch.Tensor, other: torch.Tensor, gain_db: torch.Tensor, cfg: Config | None = None) -> torch.Tensor:
+def mix(x: torch.Tensor,            # log-mel patches `(B,F,T)`
+        other: torch.Tensor,        # log-mel patches `(B,F,T)` mixed in
+        gain_db: torch.Tensor,      # gain of `other` per patch `(B,)`, dB (power)
+        cfg: Config | None = None,  # front end (its `log_eps`); default `Config()`
+       ) -> torch.Tensor:
     "Power-domain mixture `(B,F,T)`: P(x) + 10^(gain_db/10) P(other), `gain_db` `(B,)`."
     cfg = cfg or Config()
     return torch.log(logmel_to_power(x, cfg) + 10 ** (gain_db / 10)[:, None, None] * logmel_to_power(other, cfg) + cfg.log_eps)
 
 class Mix(nn.Module):
     "Positive = anchor + another example at a gain drawn uniformly in `gain_db` dB (power domain)."
-    def __init__(self, gain_db: tuple[float, float] = (-12.0, 0.0), cfg: Config | None = None):
+    def __init__(self,
+                 gain_db: tuple[float, float] = (-12.0, 0.0),  # (low, high) range of the other example's gain, dB
+                 cfg: Config | None = None,                    # front end; default `Config()`
+                ):
         super().__init__(); self.gain_db, self.cfg = gain_db, cfg or Config()
     def forward(self, x: torch.Tensor, g: torch.Generator, other: torch.Tensor) -> torch.Tensor:
         return mix(x, other, _uniform(len(x), *self.gain_db, g, x.device), self.cfg)
     def extra_repr(self) -> str: return f"gain {self.gain_db[0]:g}..{self.gain_db[1]:g} dB, summed as power"
 
 # %% ../nbs/02_deform.ipynb #4e3f47b8
-def stretch(ctx: torch.Tensor, offset: torch.Tensor, rate: torch.Tensor, T: int) -> torch.Tensor:
+def stretch(ctx: torch.Tensor,     # log-mel context windows `(B,F,W)`
+            offset: torch.Tensor,  # the anchor's first frame in each window `(B,)`
+            rate: torch.Tensor,    # time-scale factor per patch `(B,)` (> 1 = faster)
+            T: int,                # frames per output patch
+           ) -> torch.Tensor:
     "Context `(B,F,W)` with the anchor at frame `offset` `(B,)` -> patches `(B,F,T)` time-scaled by `rate` `(B,)`."
     B, F, W = ctx.shape
     j = torch.arange(T, device=ctx.device, dtype=torch.float32) - (T - 1) / 2            # (T,) around the centre
@@ -85,13 +111,18 @@ def stretch(ctx: torch.Tensor, offset: torch.Tensor, rate: torch.Tensor, T: int)
     x0 = ctx.gather(2, i0[:, None, :].expand(B, F, T)); x1 = ctx.gather(2, (i0 + 1)[:, None, :].expand(B, F, T))
     return torch.lerp(x0, x1, w.expand(B, F, T))                                     # (B,F,T); exact at w = 0 and 1
 
-def stretch_context(T: int, max_rate: float) -> int:
+def stretch_context(T: int,           # frames per patch
+                    max_rate: float,  # largest stretch rate to be drawn
+                   ) -> int:
     "Context width `W` a stretch up to `max_rate` needs around a `T`-frame patch."
     return math.ceil((T - 1) * max_rate) + 2
 
 class TimeStretch(nn.Module):
     "Positive = the anchor's context time-scaled by a rate drawn log-uniformly in `rates`."
-    def __init__(self, rates: tuple[float, float] = (0.7, 1.4), T: int = 96):
+    def __init__(self,
+                 rates: tuple[float, float] = (0.7, 1.4),  # (low, high) rate range, drawn log-uniformly (> 1 = faster)
+                 T: int = 96,                              # frames per patch
+                ):
         super().__init__(); self.rates, self.T = rates, T
         self.width = stretch_context(T, max(rates))
     def forward(self, ctx: torch.Tensor, offset: torch.Tensor, g: torch.Generator) -> torch.Tensor:
@@ -102,7 +133,9 @@ class TimeStretch(nn.Module):
 # %% ../nbs/02_deform.ipynb #27d9ca55
 def _hz_to_mel(f): return 2595.0 * torch.log10(1.0 + f / 700.0)
 
-def transpose_positions(semitones: torch.Tensor, cfg: Config | None = None) -> torch.Tensor:
+def transpose_positions(semitones: torch.Tensor,    # shift per patch `(B,)` (positive = up)
+                        cfg: Config | None = None,  # front end (mel bands); default `Config()`
+                       ) -> torch.Tensor:
     "Fractional source band index `(B,F)` for each output band after a shift of `semitones` `(B,)`."
     cfg = cfg or Config()
     fc = mel_frequencies(cfg).double().to(semitones.device)                      # (F,) band centres, Hz
@@ -112,7 +145,10 @@ def transpose_positions(semitones: torch.Tensor, cfg: Config | None = None) -> t
     pos = (_hz_to_mel(src) - lo.to(src.device)) / step.to(src.device) - 1
     return torch.where((pos - pos.round()).abs() < 1e-6, pos.round(), pos).float() # exact bins stay exact
 
-def transpose(x: torch.Tensor, semitones: torch.Tensor, cfg: Config | None = None) -> torch.Tensor:
+def transpose(x: torch.Tensor,            # log-mel patches `(B,F,T)`
+              semitones: torch.Tensor,    # shift per patch `(B,)` (positive = up)
+              cfg: Config | None = None,  # front end (mel bands); default `Config()`
+             ) -> torch.Tensor:
     "Log-mel `(B,F,T)` transposed by `semitones` `(B,)` (positive = up), by warping the mel axis."
     B, F, T = x.shape
     pos = transpose_positions(semitones, cfg).to(x.device)                        # (B,F)
@@ -124,7 +160,10 @@ def transpose(x: torch.Tensor, semitones: torch.Tensor, cfg: Config | None = Non
 
 class PitchShift(nn.Module):
     "Positive = the anchor transposed by a number of semitones drawn uniformly in `semitones`."
-    def __init__(self, semitones: tuple[float, float] = (-4.0, 4.0), cfg: Config | None = None):
+    def __init__(self,
+                 semitones: tuple[float, float] = (-4.0, 4.0),  # (low, high) shift range, semitones
+                 cfg: Config | None = None,                     # front end; default `Config()`
+                ):
         super().__init__(); self.semitones, self.cfg = semitones, cfg or Config()
     def forward(self, x: torch.Tensor, g: torch.Generator) -> torch.Tensor:
         return transpose(x, _uniform(len(x), *self.semitones, g, x.device), self.cfg)
@@ -133,7 +172,10 @@ class PitchShift(nn.Module):
 # %% ../nbs/02_deform.ipynb #97713bdb
 class Proximity(nn.Module):
     "Positive = a patch of the same file `min_shift..max_shift` frames before or after (default: the adjacent patch)."
-    def __init__(self, min_shift: int | None = None, max_shift: int | None = None):
+    def __init__(self,
+                 min_shift: int | None = None,  # frames; default one patch
+                 max_shift: int | None = None,  # frames; default one patch
+                ):
         super().__init__(); self.min_shift, self.max_shift = min_shift, max_shift
     def forward(self, sampler, start: torch.Tensor, f: torch.Tensor, g: torch.Generator) -> torch.Tensor:
         return sampler.gather(sampler.neighbours(start, f, g, self.min_shift, self.max_shift))
@@ -207,16 +249,27 @@ class Deformer(nn.Module):
         return f"one type per {'example' if self.per_example else 'batch'}; weights {w}"
 
 # %% ../nbs/02_deform.ipynb #2c6395c2
-def audio_noise(wave: torch.Tensor, snr_db: float, g: torch.Generator, other: torch.Tensor | None = None) -> torch.Tensor:
+def audio_noise(wave: torch.Tensor,                 # waveform `(N,)`
+                snr_db: float,                      # signal-to-noise ratio, dB
+                g: torch.Generator,                 # random generator (CPU) for the white noise
+                other: torch.Tensor | None = None,  # noise waveform, at least `N` samples; default white noise
+               ) -> torch.Tensor:
     "Waveform `(N,)` + white noise (or `other`) at `snr_db` dB."
     n = torch.randn(wave.shape, generator=g) if other is None else other[:len(wave)]
     return wave + n * torch.sqrt((wave ** 2).sum() / (n ** 2).sum().clamp_min(1e-12) * 10 ** (-snr_db / 10))
 
-def audio_mix(wave: torch.Tensor, other: torch.Tensor, gain_db: float) -> torch.Tensor:
+def audio_mix(wave: torch.Tensor,   # waveform `(N,)`
+              other: torch.Tensor,  # waveform mixed in, at least `N` samples
+              gain_db: float,       # gain applied to `other`, dB
+             ) -> torch.Tensor:
     "Waveform `(N,)` + `other` at `gain_db` dB relative to its own level."
     return wave + other[:len(wave)] * 10 ** (gain_db / 20)
 
-def audio_stretch(wave: torch.Tensor, rate: float, n_fft: int = 512, hop: int = 128) -> torch.Tensor:
+def audio_stretch(wave: torch.Tensor,  # waveform `(N,)`
+                  rate: float,         # time-scale factor (> 1 = faster, shorter)
+                  n_fft: int = 512,    # STFT size, samples
+                  hop: int = 128,      # STFT hop, samples
+                 ) -> torch.Tensor:
     "Phase-vocoder time scaling of a waveform `(N,)` (rate > 1 = faster, shorter)."
     win = torch.hann_window(n_fft)
     spec = torch.stft(wave, n_fft, hop, window=win, return_complex=True)
@@ -224,12 +277,18 @@ def audio_stretch(wave: torch.Tensor, rate: float, n_fft: int = 512, hop: int = 
     out = AF.phase_vocoder(spec, rate, phase_advance)
     return torch.istft(out, n_fft, hop, window=win)
 
-def audio_pitch(wave: torch.Tensor, semitones: float, sr: int = 16_000) -> torch.Tensor:
+def audio_pitch(wave: torch.Tensor,  # waveform `(N,)`
+                semitones: float,    # shift (positive = up)
+                sr: int = 16_000,    # sample rate, Hz
+               ) -> torch.Tensor:
     "Waveform `(N,)` transposed by `semitones` (torchaudio's phase vocoder + resampling)."
     return AF.pitch_shift(wave[None], sr, semitones)[0]
 
 # %% ../nbs/02_deform.ipynb #aded7bf2
-def naive_seed_stretch(ctx: np.ndarray, rate: float, T: int) -> np.ndarray:
+def naive_seed_stretch(ctx: np.ndarray,  # log-mel context of one example `(F,W)`
+                       rate: float,      # time-scale factor (> 1 = faster)
+                       T: int,           # frames cut from the middle
+                      ) -> np.ndarray:
     "The seed's way, one example `(F,W)`: FFT-resample the context along time by `1/rate`, cut `T` frames."
     W = ctx.shape[1]; n = max(int(round(W / rate)), T)
     spec = np.fft.rfft(ctx, axis=1); out = np.zeros((ctx.shape[0], n // 2 + 1), complex)
@@ -238,14 +297,20 @@ def naive_seed_stretch(ctx: np.ndarray, rate: float, T: int) -> np.ndarray:
     s0 = (n - T) // 2
     return y[:, s0:s0 + T]
 
-def naive_seed_pitch(x: np.ndarray, bins: int) -> np.ndarray:
+def naive_seed_pitch(x: np.ndarray,  # log-mel patch `(F,T)`
+                     bins: int,      # mel bands to roll by (positive = up)
+                    ) -> np.ndarray:
     "The seed's way, one example `(F,T)`: roll the mel axis by `bins` (wrapped bins filled with the minimum)."
     y = np.roll(x, bins, axis=0)
     if bins > 0: y[:bins] = x.min()
     elif bins < 0: y[bins:] = x.min()
     return y
 
-def naive_seed_noise(x: np.ndarray, snr_db: float, rng: np.random.Generator, eps: float = 1e-6) -> np.ndarray:
+def naive_seed_noise(x: np.ndarray,             # log-mel patch `(F,T)`
+                     snr_db: float,             # signal-to-noise ratio, dB
+                     rng: np.random.Generator,  # numpy random generator
+                     eps: float = 1e-6,         # the log's offset (`Config.log_eps`)
+                    ) -> np.ndarray:
     "One example `(F,T)`: white (flat) noise added as power at `snr_db`."
     P = np.exp(x) - eps; N = rng.exponential(size=x.shape)
     return np.log(P + N * P.sum() / N.sum() * 10 ** (-snr_db / 10) + eps)

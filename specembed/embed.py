@@ -50,7 +50,9 @@ class Embedder:
         self.hop = max(1, round(hop * cfg.patch_frames)); self.batch_size = batch_size
 
     @torch.no_grad()
-    def encode(self, patches: torch.Tensor) -> torch.Tensor:
+    def encode(self,
+               patches: torch.Tensor,  # log-mel patches `(P,F,T)`, on any device
+              ) -> torch.Tensor:
         "Patches `(P,F,T)` -> embeddings `(P,D)` on the CPU, in batches."
         out = []
         for i in range(0, len(patches), self.batch_size):
@@ -59,12 +61,16 @@ class Embedder:
                 out.append(self.model(b).float().cpu())
         return torch.cat(out) if out else torch.zeros(0, getattr(self.model, 'embed_dim', 0))
 
-    def frames(self, wave: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    def frames(self,
+               wave: torch.Tensor,  # waveform `(N,)` at `cfg.sample_rate`
+              ) -> tuple[torch.Tensor, torch.Tensor]:
         "Waveform `(N,)` at `cfg.sample_rate` -> frame embeddings `(P,D)` and patch-centre times in seconds `(P,)`."
         return self.stream([wave])
 
     @torch.no_grad()
-    def stream(self, blocks) -> tuple[torch.Tensor, torch.Tensor]:
+    def stream(self,
+               blocks,  # consecutive waveform blocks `(N_i,)` at `cfg.sample_rate`, any iterable (read once)
+              ) -> tuple[torch.Tensor, torch.Tensor]:
         "Consecutive waveform blocks `(N_i,)` of one recording -> what `frames` gives for their concatenation; memory stays flat with length."
         c = self.cfg; T, H, hop = c.patch_frames, self.hop, c.hop_length
         tail = torch.zeros(0); fbuf = torch.zeros(c.n_mels, 0, device=self.device)   # samples not yet framed; frames kept (F,k)
@@ -96,7 +102,9 @@ class Embedder:
         t = (torch.tensor(starts, dtype=torch.float32) * hop + c.patch_samples / 2) / c.sample_rate
         return torch.cat(out), t
 
-    def clip(self, wave: torch.Tensor) -> torch.Tensor:
+    def clip(self,
+             wave: torch.Tensor,  # waveform `(N,)` at `cfg.sample_rate`
+            ) -> torch.Tensor:
         "Waveform `(N,)` -> clip embedding `(D,)`: mean of frame embeddings, re-normalised."
         return clip_embedding(self.frames(wave)[0])
 
@@ -121,7 +129,8 @@ def _finite(blocks):
         if not torch.isfinite(b).all(): raise AudioError('contains NaN or inf samples')
         yield b
 
-def clip_embedding(frames: torch.Tensor) -> torch.Tensor:
+def clip_embedding(frames: torch.Tensor,  # frame embeddings `(P,D)` of one file
+                  ) -> torch.Tensor:
     "Frame embeddings `(P,D)` -> clip embedding `(D,)` (mean, re-normalised)."
     return Fn.normalize(frames.mean(0), dim=0)
 
@@ -136,7 +145,9 @@ class Embeddings:
     frame_time: np.ndarray
     skipped: dict
 
-    def save(self, path: str | Path) -> Path:
+    def save(self,
+             path: str | Path,  # the `.npz` file to write (numpy adds '.npz' if missing)
+            ) -> Path:
         "Write an `.npz` (arrays + paths; no pickled objects)."
         path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
         np.savez(path, clip=self.clip, frame=self.frame, frame_file=self.frame_file, frame_time=self.frame_time,
@@ -144,7 +155,10 @@ class Embeddings:
         return path if path.suffix == '.npz' else path.with_name(path.name + '.npz')
 
     @classmethod
-    def load(cls, path: str | Path) -> 'Embeddings':
+    def load(cls,
+             path: str | Path,  # an `.npz` written by `save`
+            ) -> 'Embeddings':
+        "Read embeddings written by `save` (no pickles: arrays and strings only)."
         z = np.load(path, allow_pickle=False)
         return cls(list(z['paths']), z['clip'], z['frame'], z['frame_file'], z['frame_time'], json.loads(str(z['skipped'])))
 
@@ -183,14 +197,25 @@ class SearchIndex:
         ids = np.take_along_axis(ids, order, 1)
         return np.take_along_axis(s, ids, 1), ids
 
-def clustered_vectors(n: int, d: int = 128, clusters: int = 1000, spread: float = 0.35, seed: int = 0) -> np.ndarray:
+def clustered_vectors(n: int,                # how many vectors
+                      d: int = 128,          # dimensions
+                      clusters: int = 1000,  # random unit cluster centres
+                      spread: float = 0.35,  # noise around a centre: per-dimension std `spread/sqrt(d)` before re-normalising
+                      seed: int = 0,         # numpy random seed
+                     ) -> np.ndarray:
     "Synthetic unit vectors `(n,d)` around random cluster centres (embeddings are clustered, not uniform)."
     rng = np.random.default_rng(seed)
     c = rng.standard_normal((clusters, d)).astype(np.float32); c /= np.linalg.norm(c, axis=1, keepdims=True)
     x = c[rng.integers(clusters, size=n)] + spread * rng.standard_normal((n, d)).astype(np.float32) / np.sqrt(d)
     return x / np.linalg.norm(x, axis=1, keepdims=True)
 
-def ann_benchmark(n: int, d: int = 128, n_queries: int = 1000, k: int = 10, nprobe: int = 32, seed: int = 0) -> dict:
+def ann_benchmark(n: int,                 # vectors in the index
+                  d: int = 128,           # dimensions
+                  n_queries: int = 1000,  # query vectors (drawn with `seed+1`)
+                  k: int = 10,            # neighbours per query, for recall@k
+                  nprobe: int = 32,       # IVF cells visited per query
+                  seed: int = 0,          # seed of the vectors and of the k-means sample
+                 ) -> dict:
     "Exact vs FAISS IVF on `n` clustered synthetic vectors: recall@k of FAISS and ms per query (batched) of each."
     x = clustered_vectors(n, d, seed=seed); q = clustered_vectors(n_queries, d, seed=seed + 1)
     ex = SearchIndex(x, 'exact'); t = time.perf_counter(); _, truth = ex.search(q, k); t_exact = time.perf_counter() - t
@@ -201,7 +226,10 @@ def ann_benchmark(n: int, d: int = 128, n_queries: int = 1000, k: int = 10, npro
                 exact_ms_per_query=1000 * t_exact / n_queries, faiss_ms_per_query=1000 * t_faiss / n_queries)
 
 # %% ../nbs/05_embed.ipynb #71352426
-def shard_paths(paths: list, rank: int, world: int) -> list:
+def shard_paths(paths: list,  # every file, in the collection's order
+                rank: int,    # this process's rank (0-based)
+                world: int,   # number of processes
+               ) -> list:
     "The files process `rank` of `world` embeds: every `world`-th one, starting at `rank`."
     return list(paths)[rank::world]
 
@@ -221,10 +249,11 @@ def merge_embeddings(parts: list,  # `Embeddings` of the shards
     return Embeddings(kept, np.stack(clips) if clips else np.zeros((0, D), np.float32), cat(frames, (0, D), np.float32),
                       cat(fid, (0,), np.int64), cat(times, (0,), np.float32), {p: why[p] for p in map(str, paths) if p in why})
 
-def embed_files(model: nn.Module, cfg: Config,
-                paths: list,                # every file of the collection
-                device: str | None = None,  # under torchrun with CUDA: each process its LOCAL_RANK's GPU
-                progress: bool = True,
+def embed_files(model: nn.Module,                     # the encoder
+                cfg: Config,                          # its config (front end, patch length)
+                paths: list,                          # every file of the collection
+                device: str | None = None,            # under torchrun with CUDA: each process its LOCAL_RANK's GPU
+                progress: bool = True,                # show a progress bar (rank 0 only under torchrun)
                 shard_dir: str | Path | None = None,  # where the processes leave their shards (torchrun only)
                ) -> Embeddings | None:
     "Embed `paths`; under torchrun each of N processes embeds every N-th file and rank 0 merges the shards (the others get None)."
@@ -262,11 +291,14 @@ def build_index(model: nn.Module,           # the encoder
                                                     config=json.loads(cfg.to_json()))))
     return out
 
-def search_index(index_dir: str | Path,    # a folder written by `build_index`
-                 query: str | Path,        # an audio file
-                 model: nn.Module, cfg: Config, k: int = 10, device: str | None = None,
-                 keep_self: bool = False,  # also return hits from the query's own file when it is in the index
-                 ) -> list[dict]:
+def search_index(index_dir: str | Path,      # a folder written by `build_index`
+                 query: str | Path,          # an audio file
+                 model: nn.Module,           # the encoder the index was built with
+                 cfg: Config,                # its config (front end, patch length)
+                 k: int = 10,                # how many hits to return
+                 device: str | None = None,  # default: CUDA if there is one
+                 keep_self: bool = False,    # also return hits from the query's own file when it is in the index
+                ) -> list[dict]:
     "The `k` nearest (file, time, distance) in an index folder to the clip embedding of the audio file `query`, best first."
     index_dir = Path(index_dir); meta = json.loads((index_dir / 'index.json').read_text())
     E = Embeddings.load(index_dir / 'embeddings.npz')

@@ -15,13 +15,18 @@ __all__ = ['ENCODERS', 'conv_bn', 'ResBlock', 'Encoder', 'small_cnn', 'resnet_cn
            'mobile_cnn', 'build_encoder', 'count_params', 'flops_per_patch', 'describe']
 
 # %% ../nbs/03_encoder.ipynb #666b6975
-def conv_bn(cin: int, cout: int) -> nn.Sequential:
+def conv_bn(cin: int,   # input channels
+            cout: int,  # output channels
+           ) -> nn.Sequential:
     "3x3 convolution, BatchNorm, ReLU."
     return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True))
 
 class ResBlock(nn.Module):
     "Two 3x3 conv-BN layers with a skip connection (1x1 projection when the width changes)."
-    def __init__(self, cin: int, cout: int):
+    def __init__(self,
+                 cin: int,   # input channels
+                 cout: int,  # output channels
+                ):
         super().__init__()
         self.body = nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True),
                                   nn.Conv2d(cout, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout))
@@ -30,7 +35,12 @@ class ResBlock(nn.Module):
 
 class Encoder(nn.Module):
     "`(B,F,T)` log-mel -> `(B,D)` unit vectors: band norm -> conv trunk -> global mean+max pool -> linear."
-    def __init__(self, trunk: nn.Module, width: int, cfg: Config | None = None, name: str = ''):
+    def __init__(self,
+                 trunk: nn.Module,           # conv stack `(B,1,F,T)` -> `(B,C,F',T')`
+                 width: int,                 # C: channels the trunk puts out
+                 cfg: Config | None = None,  # `n_mels` and `embed_dim`; default `Config()`
+                 name: str = '',             # architecture name, e.g. 'small'
+                ):
         super().__init__()
         cfg = cfg or Config(); self.name, self.n_mels, self.embed_dim = name, cfg.n_mels, cfg.embed_dim
         self.norm = nn.BatchNorm1d(cfg.n_mels)              # per mel band
@@ -44,19 +54,22 @@ class Encoder(nn.Module):
         h = torch.cat([h.mean((2, 3)), h.amax((2, 3))], 1)   # (B,2C)
         return Fn.normalize(self.head(h).float(), dim=1)     # (B,D), unit norm
 
-def small_cnn(cfg: Config | None = None) -> Encoder:
+def small_cnn(cfg: Config | None = None,  # `n_mels` and `embed_dim`; default `Config()`
+             ) -> Encoder:
     "CPU-sized: four conv-BN-ReLU-pool stages of 16/32/64/128 channels (~0.13 M parameters)."
     w = [16, 32, 64, 128]; layers, cin = [], 1
     for c in w: layers += [conv_bn(cin, c), nn.MaxPool2d(2)]; cin = c
     return Encoder(nn.Sequential(*layers), w[-1], cfg, 'small')
 
-def resnet_cnn(cfg: Config | None = None) -> Encoder:
+def resnet_cnn(cfg: Config | None = None,  # `n_mels` and `embed_dim`; default `Config()`
+              ) -> Encoder:
     "Seed-like: four residual stages of 32/64/128/256 channels, each followed by 2x2 pooling (~1.3 M parameters)."
     w = [32, 64, 128, 256]; layers, cin = [conv_bn(1, w[0])], w[0]
     for c in w: layers += [ResBlock(cin, c), nn.MaxPool2d(2)]; cin = c
     return Encoder(nn.Sequential(*layers), w[-1], cfg, 'resnet')
 
-def vggish_cnn(cfg: Config | None = None) -> Encoder:
+def vggish_cnn(cfg: Config | None = None,  # `n_mels` and `embed_dim`; default `Config()`
+              ) -> Encoder:
     "VGGish-class for GPUs: conv 64, 128, 256x2, 512x2 with pooling between stages (~4.7 M parameters)."
     spec = [64, 'M', 128, 'M', 256, 256, 'M', 512, 512, 'M']; layers, cin = [], 1
     for c in spec:
@@ -68,7 +81,12 @@ def vggish_cnn(cfg: Config | None = None) -> Encoder:
 # %% ../nbs/03_encoder.ipynb #bab5ec50
 class InvertedResidual(nn.Module):
     "MobileNetV2 block: 1x1 expand, 3x3 depthwise (strided or not), 1x1 project; a skip when the shape is kept."
-    def __init__(self, cin: int, cout: int, stride: int = 1, expand: int = 3):
+    def __init__(self,
+                 cin: int,         # input channels
+                 cout: int,        # output channels
+                 stride: int = 1,  # stride of the depthwise conv (2 halves F and T)
+                 expand: int = 3,  # hidden channels = cin x expand
+                ):
         super().__init__(); h = cin * expand
         self.body = nn.Sequential(nn.Conv2d(cin, h, 1, bias=False), nn.BatchNorm2d(h), nn.ReLU6(inplace=True),
                                   nn.Conv2d(h, h, 3, stride, 1, groups=h, bias=False), nn.BatchNorm2d(h), nn.ReLU6(inplace=True),
@@ -76,7 +94,8 @@ class InvertedResidual(nn.Module):
         self.skip = stride == 1 and cin == cout
     def forward(self, x): return x + self.body(x) if self.skip else self.body(x)
 
-def mobile_cnn(cfg: Config | None = None) -> Encoder:
+def mobile_cnn(cfg: Config | None = None,  # `n_mels` and `embed_dim`; default `Config()`
+              ) -> Encoder:
     "Efficient CPU encoder: a strided 3x3 stem, then inverted-residual (depthwise-separable) stages of 24/48/96/128 channels (~0.3 M parameters)."
     stages = [(24, 2, 1), (48, 2, 2), (96, 2, 2), (128, 1, 2)]             # (channels, first stride, blocks): (64,96) -> (4,6)
     layers, cin = [nn.Conv2d(1, 16, 3, 2, 1, bias=False), nn.BatchNorm2d(16), nn.ReLU6(inplace=True)], 16
@@ -97,7 +116,8 @@ def build_encoder(cfg: Config | None = None,  # its `encoder` names the architec
     return ENCODERS[cfg.encoder](cfg)
 
 # %% ../nbs/03_encoder.ipynb #2cbbc514
-def count_params(model: nn.Module) -> int: return sum(p.numel() for p in model.parameters())
+def count_params(model: nn.Module,  # any torch module
+                ) -> int: return sum(p.numel() for p in model.parameters())
 
 def flops_per_patch(model: nn.Module,           # an encoder
                     cfg: Config | None = None,  # for the patch shape; default `Config()`

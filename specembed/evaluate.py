@@ -27,7 +27,8 @@ __all__ = ['KEYS', 'sq_dists', 'qbe', 'folds', 'cv_accuracy', 'evaluate_arrays',
            'show_neighbours', 'neighbour_browser', 'split_groups']
 
 # %% ../nbs/06_evaluate.ipynb #685dd75f
-def sq_dists(X: np.ndarray) -> np.ndarray:
+def sq_dists(X: np.ndarray,  # vectors `(N,D)`
+            ) -> np.ndarray:
     "All squared Euclidean distances `(N,N)` between the rows of `X` `(N,D)`."
     X = np.asarray(X, np.float64); n = (X ** 2).sum(1)
     return np.maximum(n[:, None] + n[None] - 2 * X @ X.T, 0)
@@ -48,7 +49,11 @@ def qbe(X: np.ndarray,  # clip vectors `(N,D)`
         hits = np.cumsum(rel); aps.append(float((hits[rel] / (np.nonzero(rel)[0] + 1)).mean())); pks.append(float(rel[:k].mean()))
     return {'qbe_map': float(np.mean(aps)) if aps else float('nan'), f'precision_at_{k}': float(np.mean(pks)) if pks else float('nan'), 'n_queries': len(aps)}
 
-def folds(labels, groups=None, n_splits: int = 5, seed: int = 0):
+def folds(labels,             # one per clip (stratified folds when every label has `n_splits` clips)
+          groups=None,        # one per clip; with 2 or more groups the folds are group-disjoint
+          n_splits: int = 5,  # folds (at most one per group)
+          seed: int = 0,      # shuffling seed (unused with groups)
+         ):
     "Train/test index pairs: group-disjoint when groups are given, else stratified (or plain) K-fold."
     labels = np.asarray(labels); idx = np.arange(len(labels))
     if groups is not None and len(set(groups)) >= 2: return list(GroupKFold(min(n_splits, len(set(groups)))).split(idx, labels, groups))
@@ -56,7 +61,12 @@ def folds(labels, groups=None, n_splits: int = 5, seed: int = 0):
         return list(StratifiedKFold(n_splits, shuffle=True, random_state=seed).split(idx, labels))
     return list(KFold(n_splits, shuffle=True, random_state=seed).split(idx))
 
-def cv_accuracy(X: np.ndarray, labels, groups=None, model: str = 'knn', k: int = 1) -> tuple[float, np.ndarray]:
+def cv_accuracy(X: np.ndarray,       # clip vectors `(N,D)`
+                labels,              # one per clip
+                groups=None,         # one per clip; folds keep groups apart
+                model: str = 'knn',  # 'knn' or 'probe' (standardised logistic regression)
+                k: int = 1,          # neighbours of the k-NN
+               ) -> tuple[float, np.ndarray]:
     "Cross-validated accuracy of a k-NN ('knn') or linear probe ('probe') and the out-of-fold predictions."
     labels = np.asarray(labels); pred = np.empty(len(labels), dtype=labels.dtype)
     for tr, te in folds(labels, groups):
@@ -78,13 +88,18 @@ def evaluate_arrays(X: np.ndarray,  # clip vectors `(N,D)`
     out.update(n_clips=len(X), n_labels=len(set(labels.tolist())), n_groups=0 if g is None else len(set(g.tolist())))
     return out
 
-def gain_recovered(model: dict, base: dict, supervised: dict,
-                   keys=('qbe_map', 'precision_at_10', 'knn_accuracy', 'probe_accuracy')) -> dict:
+def gain_recovered(model: dict,       # the model's metrics (from `evaluate_arrays`)
+                   base: dict,        # the baseline's metrics (e.g. log-mel)
+                   supervised: dict,  # the supervised model's metrics
+                   keys=('qbe_map', 'precision_at_10', 'knn_accuracy', 'probe_accuracy'),  # the metrics to compare
+                  ) -> dict:
     "The paper's headline: (model - baseline) / (supervised - baseline), per metric."
     return {k: (model[k] - base[k]) / (supervised[k] - base[k]) if supervised[k] != base[k] else float('nan') for k in keys}
 
 # %% ../nbs/06_evaluate.ipynb #7e0e7182
-def logmel_stats(paths: list, cfg: Config | None = None) -> np.ndarray:
+def logmel_stats(paths: list,                # audio files
+                 cfg: Config | None = None,  # sample rate and log-mel settings; default `Config()`
+                ) -> np.ndarray:
     "Per-clip mean and std of each log-mel band `(N, 2F)`; clips shorter than a patch are padded with silence first."
     cfg = cfg or Config(); front = LogMel(cfg); out = []
     for p in paths:
@@ -124,20 +139,29 @@ def evaluate(manifest: str | Path,       # labelled CSV `path,label[,group]`
 
 KEYS = ('qbe_map', 'precision_at_10', 'knn_accuracy', 'probe_accuracy')
 
-def results_table(results: dict) -> str:
+def results_table(results: dict,  # {representation name: metrics from `evaluate`}
+                 ) -> str:
     "A Markdown table of {name: result dict}."
     lines = ['| representation | QbE mAP | P@10 | k-NN acc | probe acc |', '|---|---|---|---|---|']
     for name, r in results.items(): lines.append(f"| {name} | " + ' | '.join(f"{r[k]:.3f}" for k in KEYS) + ' |')
     return '\n'.join(lines)
 
 # %% ../nbs/06_evaluate.ipynb #677a6e31
-def slaney_mel(sr: int = 22050, n_fft: int = 2048, n_mels: int = 128, fmin: float = 0.0, fmax: float | None = None, **_) -> np.ndarray:
+def slaney_mel(sr: int = 22050,            # sample rate (Hz)
+               n_fft: int = 2048,          # FFT size (1 + n_fft // 2 bins)
+               n_mels: int = 128,          # mel bands
+               fmin: float = 0.0,          # lowest frequency (Hz)
+               fmax: float | None = None,  # highest frequency (Hz); None: sr / 2
+               **_,                        # librosa's other arguments, ignored
+              ) -> np.ndarray:
     "librosa's default mel filter bank `(n_mels, 1 + n_fft // 2)` (Slaney scale, area-normalised), computed by torchaudio."
     import torchaudio
     fb = torchaudio.functional.melscale_fbanks(1 + n_fft // 2, fmin, fmax or sr / 2, n_mels, sr, norm='slaney', mel_scale='slaney')
     return fb.T.numpy()
 
-def hear_naive_vectors(paths: list, progress: bool = False) -> np.ndarray:
+def hear_naive_vectors(paths: list,             # audio files
+                       progress: bool = False,  # show a progress bar
+                      ) -> np.ndarray:
     "Clip vectors `(N,4096)` of the HEAR 2021 naive baseline, run by the `hearbaseline` package (`pip install --no-deps hearbaseline`)."
     import importlib.util, sys, types
     if importlib.util.find_spec('hearbaseline') is None:
@@ -158,7 +182,11 @@ def hear_naive_vectors(paths: list, progress: bool = False) -> np.ndarray:
     return np.stack(out) if out else np.zeros((0, hb.RandomProjectionMelEmbedding.embedding_size), np.float32)
 
 # %% ../nbs/06_evaluate.ipynb #dd7cb3dc
-def show_tsne(X: np.ndarray, labels, title: str = '', seed: int = 0):
+def show_tsne(X: np.ndarray,    # clip vectors `(N,D)`
+              labels,           # one per clip: the colours
+              title: str = '',  # the figure's title
+              seed: int = 0,    # t-SNE's seed
+             ):
     "2-D t-SNE of clip vectors coloured by label; returns the figure."
     import matplotlib.pyplot as plt
     from sklearn.manifold import TSNE
@@ -170,7 +198,10 @@ def show_tsne(X: np.ndarray, labels, title: str = '', seed: int = 0):
     ax.set_xticks([]); ax.set_yticks([]); ax.set_title(title, fontsize=10)
     fig.tight_layout(); return fig
 
-def show_confusion(labels, pred, title: str = ''):
+def show_confusion(labels,           # the true label of each clip
+                   pred,             # the predicted label of each clip (e.g. from `cv_accuracy`)
+                   title: str = '',  # the figure's title
+                  ):
     "Confusion matrix (rows: true label, columns: predicted) of out-of-fold predictions."
     import matplotlib.pyplot as plt
     from sklearn.metrics import confusion_matrix
@@ -193,7 +224,15 @@ def neighbours(X: np.ndarray,  # clip vectors `(N,D)`
     if groups is not None: keep &= np.asarray(groups) != np.asarray(groups)[query]
     idx = np.nonzero(keep)[0]; return idx[np.argsort(d[idx], kind='stable')[:k]].tolist()
 
-def show_neighbours(reps: dict, paths: list, labels, query: int, k: int = 5, groups=None, seconds: float = 1.0, sr: int = 16_000):
+def show_neighbours(reps: dict,            # {name: clip vectors `(N,D)`}, rows in the order of `paths`
+                    paths: list,           # the clips' audio files
+                    labels,                # one per clip
+                    query: int,            # index of the query clip
+                    k: int = 5,            # neighbours per representation
+                    groups=None,           # one per clip; when given, only clips of other groups
+                    seconds: float = 1.0,  # how much of each clip is played
+                    sr: int = 16_000,      # sample rate the clips are decoded at (Hz)
+                   ):
     "Display a query's audio and, per representation {name: X}, its k nearest clips with label and a player."
     from IPython.display import display, Markdown
     from specembed.core import play
@@ -205,7 +244,12 @@ def show_neighbours(reps: dict, paths: list, labels, query: int, k: int = 5, gro
         display(Markdown(f"**{name}**: {hits}/{k} neighbours share the label"))
         for r, i in enumerate(nn_, 1): display(Markdown(f"{r}. `{Path(paths[i]).name}` ({labels[i]})"), play(clip(i)))
 
-def neighbour_browser(reps: dict, paths: list, labels, k: int = 5, groups=None):
+def neighbour_browser(reps: dict,   # {name: clip vectors `(N,D)`}, rows in the order of `paths`
+                      paths: list,  # the clips' audio files
+                      labels,       # one per clip
+                      k: int = 5,   # neighbours per representation
+                      groups=None,  # one per clip; when given, only clips of other groups
+                     ):
     "In Jupyter: pick any query from a dropdown and hear its neighbours under each representation."
     import ipywidgets as W
     opts = [(f"{Path(p).name} ({l})", i) for i, (p, l) in enumerate(zip(paths, labels))]

@@ -24,7 +24,9 @@ __all__ = ['SEED_FOUR', 'ABLATION', 'NEGATIVES', 'SPREAD', 'ALL_FIVE', 'OBJECTIV
            'vector_table', 'run_experiment']
 
 # %% ../nbs/08_experiments.ipynb #649d53ef
-def experiment_data(root: str | Path, gm_pitches=(40, 52, 64, 76)) -> dict:
+def experiment_data(root: str | Path,             # folder for the manifests (and the rendered GM notes)
+                    gm_pitches=(40, 52, 64, 76),  # MIDI pitches rendered per GM program
+                   ) -> dict:
     "Write (once) the manifests of the experiments under `root`; returns {name: manifest path}."
     root = Path(root); root.mkdir(parents=True, exist_ok=True)
     m = dict(drums=root / 'drums.csv', strums=root / 'strums.csv', gm=root / 'gm' / 'labels.csv')
@@ -63,12 +65,22 @@ OBJECTIVES.update({name: dict(objective=o, tau=0.1, deformations=ALL_FIVE, per_e
 
 def _slug(name: str) -> str: return name.replace(' + ', '+').replace(', ', '_').replace(' ', '_')
 
-def base_config(steps: int = 600, seed: int = 0, **kw) -> Config:
+def base_config(steps: int = 600,  # training steps
+                seed: int = 0,     # training seed
+                **kw,              # other `Config` fields (override the common ones)
+               ) -> Config:
     "The experiments' common budget: the small encoder, batch 64, `steps` steps, checkpoints only at the end."
     return Config.tiny(**{**dict(batch_size=64, steps=steps, seed=seed, ckpt_every=steps, log_every=25), **kw})
 
-def run_and_score(name: str, overrides: dict, data: dict, out: str | Path, steps: int = 600, seed: int = 0,
-                  progress: bool = False, device: str | None = 'cpu') -> dict:
+def run_and_score(name: str,                   # the run's name; its folder under `out` is named after it
+                  overrides: dict,             # `Config` fields changed from `base_config`
+                  data: dict,                  # manifests from `experiment_data`
+                  out: str | Path,             # the experiment's folder: runs and the shared store
+                  steps: int = 600,            # training steps
+                  seed: int = 0,               # training seed
+                  progress: bool = False,      # show a training progress bar
+                  device: str | None = 'cpu',  # where to train and embed; None: CUDA if there is one
+                 ) -> dict:
     "Train run `name` (unless `out/name` already holds it) and score it on the held-out drums and GM notes."
     run = Path(out) / _slug(name); res_file = run / 'scores.json'
     cfg = base_config(steps, seed, **overrides)
@@ -93,14 +105,20 @@ def run_and_score(name: str, overrides: dict, data: dict, out: str | Path, steps
         res[test] = score(run, data[test], device)
     res_file.write_text(json.dumps(res, indent=1)); return res
 
-def score(rep: str | Path, manifest: str | Path, device: str | None = 'cpu') -> dict:
+def score(rep: str | Path,             # a run folder, 'logmel' or 'random'
+          manifest: str | Path,        # labelled held-out CSV `path,label,group`
+          device: str | None = 'cpu',  # where to embed; None: CUDA if there is one
+         ) -> dict:
     "Metrics of a run folder (or 'logmel' / 'random') on a held-out manifest."
     rows = read_manifest(manifest)
     X = clip_vectors(rep, [r['path'] for r in rows], device)
     return evaluate_arrays(X, [r['label'] for r in rows], [r['group'] for r in rows])
 
 # %% ../nbs/08_experiments.ipynb #69365dcf
-def scores_table(results: dict, baselines: dict, test: str) -> str:
+def scores_table(results: dict,    # {run name: result of `run_and_score`} ('supervised' gives the gain)
+                 baselines: dict,  # from `baselines`: {'logmel': ..., 'random': ...}
+                 test: str,        # 'drums_test' or 'gm_test'
+                ) -> str:
     "Markdown table of runs and baselines on one test set, with the fraction of the supervised gain each run recovers (vs log-mel)."
     sup, base = results.get('supervised', {}).get(test), baselines['logmel'][test]
     lines = ['| representation | QbE mAP | P@10 | 1-NN acc | probe acc | gain recovered (mAP) | false negatives |', '|---|---|---|---|---|---|---|']
@@ -111,7 +129,8 @@ def scores_table(results: dict, baselines: dict, test: str) -> str:
                      (f" | {fn:.3f} |" if fn == fn else ' | |'))
     return '\n'.join(lines)
 
-def seeds_table(seeds: dict) -> str:
+def seeds_table(seeds: dict,  # {run: {test set: {metric: {'mean', 'std'}}, ...}}: `run_experiment`'s `seeds`
+               ) -> str:
     "Mean +- std over three seeds of each run (the ablation's `SPREAD`, or every objective), with steps and false negatives when known."
     extra = 'steps' in next(iter(seeds.values()))
     lines = ['| run (3 seeds) | ' + ('steps | false negatives | ' if extra else '') + 'drums QbE mAP | drums probe acc | GM QbE mAP | GM probe acc |',
@@ -123,14 +142,19 @@ def seeds_table(seeds: dict) -> str:
         lines.append(f"| {b} | {lead}{c('drums_test', 'qbe_map')} | {c('drums_test', 'probe_accuracy')} | {c('gm_test', 'qbe_map')} | {c('gm_test', 'probe_accuracy')} |")
     return '\n'.join(lines)
 
-def baselines(data: dict, out: str | Path) -> dict:
+def baselines(data: dict,       # manifests from `experiment_data`
+              out: str | Path,  # the experiment's folder (the cache)
+             ) -> dict:
     "Log-mel statistics and a random (untrained) encoder on both test sets (cached in `out/baselines.json`)."
     f = Path(out) / 'baselines.json'
     if f.exists(): return json.loads(f.read_text())
     res = {rep: {t: score(rep, data[t]) for t in ('drums_test', 'gm_test')} for rep in ('logmel', 'random')}
     Path(out).mkdir(parents=True, exist_ok=True); f.write_text(json.dumps(res, indent=1)); return res
 
-def plot_curves(results: dict, key: str = 'violating', title: str = ''):
+def plot_curves(results: dict,           # {run name: result of `run_and_score`}
+                key: str = 'violating',  # 'violating' or 'loss'
+                title: str = '',         # the figure's title
+               ):
     "Training curves (fraction violating the margin, or loss) of several runs on one plot."
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(6, 3))
@@ -139,7 +163,11 @@ def plot_curves(results: dict, key: str = 'violating', title: str = ''):
     ax.set_xlabel('step'); ax.set_ylabel(key); ax.set_title(title, fontsize=10); ax.legend(fontsize=7); fig.tight_layout(); return fig
 
 # %% ../nbs/08_experiments.ipynb #e006014e
-def onset_clip(wave: torch.Tensor, n: int, sr: int = 16_000, rms: float = 0.05) -> torch.Tensor:
+def onset_clip(wave: torch.Tensor,  # mono audio `(S,)`
+               n: int,              # samples returned
+               sr: int = 16_000,    # sample rate (Hz): the clip starts 10 ms before the onset
+               rms: float = 0.05,   # RMS of the result over its non-silent samples
+              ) -> torch.Tensor:
     "`n` samples from the onset of `wave` (first sample above 0.1 x peak, minus 10 ms), padded, scaled to `rms` over its active part."
     peak = wave.abs().max()
     if peak <= 0: raise ValueError("silent clip: no onset")
@@ -148,7 +176,13 @@ def onset_clip(wave: torch.Tensor, n: int, sr: int = 16_000, rms: float = 0.05) 
     active = x[x.abs() > 1e-4]
     return x * (rms / active.pow(2).mean().sqrt())
 
-def mixture_corpus(drums: list, notes: list, out: str | Path, n: int = 150, cfg: Config | None = None, seed: int = 0) -> list[dict]:
+def mixture_corpus(drums: list,                # drum audio files (n drawn)
+                   notes: list,                # note audio files (n drawn)
+                   out: str | Path,            # folder for the WAVs (created)
+                   n: int = 150,               # drums and notes drawn (2n mixtures)
+                   cfg: Config | None = None,  # sample rate and patch length; default `Config()`
+                   seed: int = 0,              # which drums and notes
+                  ) -> list[dict]:
     "Write `2n` drum+note mixtures and their `2n` constituents as float WAVs under `out`; returns rows {drum, note, mix} (paths)."
     cfg = cfg or Config(); out = Path(out); out.mkdir(parents=True, exist_ok=True); rng = np.random.default_rng(seed)
     if len(drums) < n or len(notes) < n: raise ValueError(f"need {n} drums and {n} notes, got {len(drums)} and {len(notes)}")
@@ -171,7 +205,10 @@ def _siblings(X: np.ndarray) -> np.ndarray:
     "(M,M) mask: rows j != i with the same vector as row i (the same drum, or the same note)."
     same = (np.asarray(X)[:, None, :] == np.asarray(X)[None, :, :]).all(-1); np.fill_diagonal(same, False); return same
 
-def vector_math(Xd: np.ndarray, Xn: np.ndarray, Xm: np.ndarray) -> dict:
+def vector_math(Xd: np.ndarray,  # drum vectors `(M,D)`: row i is mixture i's drum
+                Xn: np.ndarray,  # note vectors `(M,D)`: row i is mixture i's note
+                Xm: np.ndarray,  # mixture vectors `(M,D)`
+               ) -> dict:
     """Score e(drum_i)+e(note_i), e(drum_i) and e(note_i) as queries for mixture i among all mixtures `Xm` (rows aligned, `(M,D)` each):
     recall@1/@10, mean rank, and how often the true mixture outscores the other mixture with the same note (`drum_decides`)
     or with the same drum (`note_decides`); ties count one half."""
@@ -184,7 +221,12 @@ def vector_math(Xd: np.ndarray, Xn: np.ndarray, Xm: np.ndarray) -> dict:
     return out
 
 # %% ../nbs/08_experiments.ipynb #647197c4
-def vector_math_experiment(data: dict, out: str | Path, reps: dict, n: int = 150, seed: int = 0) -> dict:
+def vector_math_experiment(data: dict,       # manifests from `experiment_data`
+                           out: str | Path,  # the experiment's folder (mixtures/ is written there)
+                           reps: dict,       # {name: run folder, 'logmel' or 'random'}
+                           n: int = 150,     # drums and notes drawn (2n mixtures)
+                           seed: int = 0,    # which drums and notes
+                          ) -> dict:
     "Build the mixture corpus (drums of the test kits; guitar strums and test GM notes) and score each of `reps` {name: run or 'logmel'}."
     drums = [r['path'] for r in read_manifest(data['drums_test'])]
     notes = [r['path'] for r in read_manifest(data['strums'])][::2] + [r['path'] for r in read_manifest(data['gm_test'])][::2]
@@ -196,7 +238,11 @@ def vector_math_experiment(data: dict, out: str | Path, reps: dict, n: int = 150
         res[name] = vector_math(X[:M], X[M:2 * M], X[2 * M:]); vecs[name] = (X[:M], X[M:2 * M], X[2 * M:])
     return dict(results=res, rows=rows, vectors=vecs)
 
-def show_mixture_cases(vm: dict, rep: str, cases=(0, 1, 2), k: int = 3):
+def show_mixture_cases(vm: dict,         # from `vector_math_experiment`
+                       rep: str,         # a representation's name (a key of its `reps`)
+                       cases=(0, 1, 2),  # indices of the mixtures to show
+                       k: int = 3,       # nearest mixtures played
+                      ):
     "Listen: for a few mixtures, the drum, the note, and the `k` mixtures nearest to e(drum)+e(note) under `rep`."
     from IPython.display import display, Markdown
     from specembed.core import play
@@ -209,7 +255,8 @@ def show_mixture_cases(vm: dict, rep: str, cases=(0, 1, 2), k: int = 3):
             tag = 'the true mixture' if j == i else ('same drum' if rows[j]['drum'] == r['drum'] else 'same note' if rows[j]['note'] == r['note'] else 'neither')
             display(Markdown(f"{rank}. mixture {j} ({tag})"), hear(rows[j]['mix']))
 
-def vector_table(res: dict) -> str:
+def vector_table(res: dict,  # {representation: result of `vector_math`}
+                ) -> str:
     "Markdown table of `vector_math` results {representation: result}."
     lines = ['| representation | query | recall@1 | recall@10 | mean rank | beats the same-note mixture | beats the same-drum mixture |',
              '|---|---|---|---|---|---|---|']
@@ -222,9 +269,13 @@ def vector_table(res: dict) -> str:
 # %% ../nbs/08_experiments.ipynb #76382a20
 EXPERIMENTS = ('ablation', 'negatives', 'vector-math', 'objectives')
 
-def run_experiment(name: str, out: str | Path, steps: int = 600, seed: int = 0, progress: bool = True,
-                   minutes: float = 2.0,                # 'objectives': each run's training time (equal time, not equal steps)
-                   ) -> dict:
+def run_experiment(name: str,              # one of `EXPERIMENTS`
+                   out: str | Path,        # folder for data, runs, store, baselines.json and NAME.json
+                   steps: int = 600,       # training steps per run (not 'objectives': those train for `minutes`)
+                   seed: int = 0,          # first seed; repeats use seed+1 and seed+2
+                   progress: bool = True,  # print each run's scores and the tables
+                   minutes: float = 2.0,   # 'objectives': each run's training time (equal time, not equal steps)
+                  ) -> dict:
     "Run one of `EXPERIMENTS` into `out` (runs are cached by name there); prints the tables and returns the results."
     if name not in EXPERIMENTS: raise ValueError(f"unknown experiment {name!r}; choose from {EXPERIMENTS}")
     out = Path(out); data = experiment_data(out / 'data'); base = baselines(data, out)

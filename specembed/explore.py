@@ -58,11 +58,12 @@ def clip_neighbours(X: np.ndarray,      # clip vectors `(N,D)` (unit length)
     return ids, d2
 
 # %% ../nbs/05b_explore.ipynb #54e14a05
-def colour_keys(paths: list,              # the clips' files
-                labels: list | None = None,  # one label per clip ('' = none)
-                colour: str = 'auto',     # 'label', 'folder', 'cluster', or 'auto' (labels when any clip has one, else folders)
+def colour_keys(paths: list,                  # the clips' files
+                labels: list | None = None,   # one label per clip ('' = none)
+                colour: str = 'auto',         # 'label', 'folder', 'cluster', or 'auto' (labels when any clip has one, else folders)
                 X: np.ndarray | None = None,  # clip vectors, for 'cluster'
-                clusters: int = 12, seed: int = 0,
+                clusters: int = 12,           # k-means clusters for 'cluster' (at most one per clip)
+                seed: int = 0,                # k-means seed
                ) -> tuple[list[str], str]:
     "One colour key per clip, and what it is ('label', 'folder' or 'cluster')."
     if colour not in ('auto', 'label', 'folder', 'cluster'): raise ValueError(f"colour must be 'auto', 'label', 'folder' or 'cluster', got {colour!r}")
@@ -76,12 +77,13 @@ def colour_keys(paths: list,              # the clips' files
     return [f'cluster {c}' for c in KMeans(n, n_init=3, random_state=seed).fit_predict(X)], colour
 
 # %% ../nbs/05b_explore.ipynb #e58b848a
-def explore_data(E,                      # `Embeddings` of the collection (clip vectors and paths)
-                 labels: list | None = None,  # one label per clip, or None
-                 k: int = 10,            # neighbours listed per clip
-                 method: str = 'auto',   # map: 'auto', 'tsne' or 'pca'
-                 colour: str = 'auto',   # 'auto', 'label', 'folder' or 'cluster'
-                 title: str = 'specembed explore', seed: int = 0,
+def explore_data(E,                                 # `Embeddings` of the collection (clip vectors and paths)
+                 labels: list | None = None,        # one label per clip, or None
+                 k: int = 10,                       # neighbours listed per clip
+                 method: str = 'auto',              # map: 'auto', 'tsne' or 'pca'
+                 colour: str = 'auto',              # 'auto', 'label', 'folder' or 'cluster'
+                 title: str = 'specembed explore',  # the page's title
+                 seed: int = 0,                     # t-SNE and k-means seed
                 ) -> dict:
     "The explorer page's data for a collection: names, folders, labels, colour keys, 2-D positions and each clip's `k` neighbours."
     paths = [str(p) for p in E.paths]; labels = [str(l) for l in labels] if labels is not None else [''] * len(paths)
@@ -118,9 +120,9 @@ def explore_html(data: dict,               # from `explore_data`
     fill = dict(DATA=js(data), AUDIO=js(audio), TITLE=re.sub(r'[<>&"]', '', data.get('title', '')))
     return re.sub(r'__(DATA|AUDIO|TITLE)__', lambda m: fill[m.group(1)], PAGE)      # one pass: file names are never read as placeholders
 
-def embedded_audio(paths: list,            # audio files (+ a query file)
-                   seconds: float = 4.0,   # how much of each clip the page holds
-                   sr: int = 16_000,
+def embedded_audio(paths: list,           # audio files (+ a query file)
+                   seconds: float = 4.0,  # how much of each clip the page holds
+                   sr: int = 16_000,      # sample rate the clips are decoded at and written with (Hz)
                   ) -> list[str]:
     "The first `seconds` of each file as an Ogg Vorbis data URI (for a self-contained page); unreadable files give ''."
     out = []
@@ -239,10 +241,11 @@ class ExploreServer(ThreadingHTTPServer):
     "The explorer on 127.0.0.1: the page at `/`, clip I's audio streamed from disk at `/audio/I`."
     daemon_threads = True
     def __init__(self,
-                 page: str,    # from `explore_html(data)`
-                 paths: list,  # the files, in the page's order (+ the query file last, when there is one)
-                 port: int = 0,  # 0: any free port
-                 host: str = '127.0.0.1'):
+                 page: str,                # from `explore_html(data)`
+                 paths: list,              # the files, in the page's order (+ the query file last, when there is one)
+                 port: int = 0,            # 0: any free port
+                 host: str = '127.0.0.1',  # address to listen on
+                ):
         self.page, self.paths = page.encode(), [Path(p) for p in paths]
         super().__init__((host, port), _ExploreHandler)
 
@@ -253,7 +256,8 @@ class ExploreServer(ThreadingHTTPServer):
         "Serve from a background thread (for notebooks and tests); `shutdown()` stops it."
         threading.Thread(target=self.serve_forever, daemon=True).start(); return self
 
-def wav_bytes(path: str | Path) -> bytes:
+def wav_bytes(path: str | Path,  # an audio file libsndfile can decode
+             ) -> bytes:
     "A file any libsndfile format -> 16-bit WAV bytes at its own sample rate (for formats browsers cannot play)."
     try: x, sr = sf.read(str(path), dtype='float32', always_2d=True)
     except Exception as e: raise AudioError(f"{path}: cannot decode ({e})") from None
@@ -290,12 +294,16 @@ def _fingerprint(model, paths, **opts) -> str:
     for p in paths: st = os.stat(p); h.update(f"{p}|{st.st_size}|{st.st_mtime_ns}\n".encode())
     h.update(json.dumps(opts, sort_keys=True).encode()); return h.hexdigest()
 
-def explore(audio: str | Path | list,       # folder, audio file, labelled manifest CSV, or a list of them
+def explore(audio: str | Path | list,               # folder, audio file, labelled manifest CSV, or a list of them
             out: str | Path = 'specembed-explore',  # cache folder: embeddings.npz, explore.json
-            model: str | Path = 'pretrained',  # 'pretrained' or a run folder
-            query: str | Path | None = None,   # open with this file's neighbours (in the collection or not)
-            k: int = 10, method: str = 'auto', colour: str = 'auto',
-            device: str | None = None, progress: bool = True, seed: int = 0,
+            model: str | Path = 'pretrained',       # 'pretrained' or a run folder
+            query: str | Path | None = None,        # open with this file's neighbours (in the collection or not)
+            k: int = 10,                            # neighbours listed per clip
+            method: str = 'auto',                   # map: 'auto', 'tsne' or 'pca'
+            colour: str = 'auto',                   # 'auto', 'label', 'folder' or 'cluster'
+            device: str | None = None,              # where to embed: 'cpu', 'cuda', ...; None: CUDA if there is one
+            progress: bool = True,                  # show a progress bar while embedding
+            seed: int = 0,                          # t-SNE and k-means seed
            ) -> tuple[dict, list]:
     "Embed, map and link a collection (cached in `out`) -> (the page's data, the files in the page's order)."
     from specembed.data import source_rows, merge_rows

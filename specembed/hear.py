@@ -19,7 +19,12 @@ __all__ = ['HearModel', 'load_model', 'get_timestamp_embeddings', 'get_scene_emb
 # %% ../nbs/05a_hear.ipynb #40b7c6ba
 class HearModel(nn.Module):
     "A specembed encoder with the attributes HEAR expects."
-    def __init__(self, encoder: nn.Module, cfg: Config, hop_ms: float = 50.0, device: str | None = None):
+    def __init__(self,
+                 encoder: nn.Module,         # the specembed encoder `(B,F,T) -> (B,D)`
+                 cfg: Config,                # its config (sample rate, front end, `embed_dim`)
+                 hop_ms: float = 50.0,       # milliseconds between timestamp embeddings (rounded to whole frames)
+                 device: str | None = None,  # default: CUDA if there is one
+                ):
         super().__init__()
         self.encoder, self.cfg = encoder, cfg
         self.sample_rate = cfg.sample_rate

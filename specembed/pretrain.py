@@ -24,8 +24,10 @@ __all__ = ['PRETRAIN_HOME', 'pretrain_config', 'score_sets', 'export_model', 'sc
 # %% ../nbs/06c_pretrain.ipynb #a9b66231
 PRETRAIN_HOME = Path.home() / '.cache' / 'specembed' / 'pretrain'   # corpus/, store/, run/, pretrained/, probes/ unless --out says otherwise
 
-def pretrain_config(minutes: float = 90.0,   # the time budget; the learning rate decays over it
-                    seed: int = 0, **overrides) -> Config:
+def pretrain_config(minutes: float = 90.0,  # the time budget; the learning rate decays over it
+                    seed: int = 0,          # training seed
+                    **overrides,            # other `Config` fields, replacing the recipe's
+                   ) -> Config:
     "The recipe of the shipped model: the small CNN, in-batch contrast (NT-Xent), every deformation (a kind drawn per example), anchors balanced over the corpus's kinds."
     # chosen by the 5-minute recipe probes ("Choosing the recipe" below): every deformation per example beat mixing
     # alone on drums and sound type, balanced anchors (drums and notes are 2% of the hours) helped drums most, and
@@ -34,8 +36,10 @@ def pretrain_config(minutes: float = 90.0,   # the time budget; the learning rat
                                  deformations=dict(proximity=1.0, noise=1.0, stretch=1.0, pitch=1.0, mix=1.0), per_example=True, semitones=12.0,
                                  balance=1.0, minutes=minutes, steps=10**9, seed=seed, log_every=25, ckpt_every=200), **overrides})
 
-def score_sets(rep: str | Path,            # a run folder, 'pretrained', 'logmel', or 'random:NAME' (an untrained NAME encoder)
-               sets: dict, device: str | None = 'cpu') -> dict:
+def score_sets(rep: str | Path,             # a run folder, 'pretrained', 'logmel', or 'random:NAME' (an untrained NAME encoder)
+               sets: dict,                  # {test set name: labelled manifest CSV}
+               device: str | None = 'cpu',  # where to embed: 'cpu', 'cuda', ...; None: CUDA if there is one
+              ) -> dict:
     "Metrics of one representation on each labelled test manifest `{name: csv}`; groups make the folds group-disjoint."
     out = {}
     for name, manifest in sets.items():
@@ -60,7 +64,9 @@ def export_model(run: str | Path,  # a run folder
     if card: (dst / 'MODEL_CARD.md').write_text(card)
     return dst
 
-def scores_markdown(scores: dict, keys=KEYS) -> str:
+def scores_markdown(scores: dict,  # {representation: {test set: metrics}}, with 'log-mel mean+std' (the ratio's base)
+                    keys=KEYS,     # the metric columns
+                   ) -> str:
     "A Markdown table per test set: representation x metric, and the ratio of QbE mAP to log-mel's."
     out = []
     for test in next(iter(scores.values())):
@@ -72,7 +78,13 @@ def scores_markdown(scores: dict, keys=KEYS) -> str:
     return '\n'.join(out)
 
 # %% ../nbs/06c_pretrain.ipynb #3012d392
-def model_card(cfg: Config, run: Path, sources: dict, scores: dict, seconds: float, command: str) -> str:
+def model_card(cfg: Config,     # the recipe the model was trained with
+               run: Path,       # the run folder (its newest checkpoint's step)
+               sources: dict,   # {source: {'kind', 'files', 'hours', 'licence'}}
+               scores: dict,    # {representation: {test set: metrics}}
+               seconds: float,  # training time (seconds)
+               command: str,    # the command line that rebuilds the model
+              ) -> str:
     "The model card: what the model is, what it learnt from (sources, licences, hours), its budget and hardware, its scores, its limits."
     model = build_encoder(cfg); hours = sum(s['hours'] for s in sources.values())
     rows = '\n'.join(f"| {n} | {s['kind']} | {s['files']} | {s['hours']:.2f} | {s['licence']} |" for n, s in sources.items())
@@ -106,12 +118,16 @@ learnt. The licences of the training audio are listed above; the weights are a m
 """
 
 # %% ../nbs/06c_pretrain.ipynb #1c90e05a
-def pretrain(out: str | Path | None = None,   # folder for corpus/, store/, run/, pretrained/; default ~/.cache/specembed/pretrain
-             minutes: float = 90.0,                   # training time on this machine
-             seed: int = 0,
-             resume: bool = False,                    # continue an interrupted run in OUT/run
-             corpus: dict | None = None,              # {'pretrain': csv, 'tests': {name: csv}, 'sources': {...}}; default: `pretrain_corpus(OUT/corpus)`
-             progress: bool = True, workers: int | None = None, device: str | None = 'cpu', **overrides) -> dict:
+def pretrain(out: str | Path | None = None,  # folder for corpus/, store/, run/, pretrained/; default ~/.cache/specembed/pretrain
+             minutes: float = 90.0,          # training time on this machine
+             seed: int = 0,                  # training seed
+             resume: bool = False,           # continue an interrupted run in OUT/run
+             corpus: dict | None = None,     # {'pretrain': csv, 'tests': {name: csv}, 'sources': {...}}; default: `pretrain_corpus(OUT/corpus)`
+             progress: bool = True,          # show training progress and print the scores
+             workers: int | None = None,     # decoding processes for ingestion; default every core
+             device: str | None = 'cpu',     # where to train and embed; None: CUDA if there is one
+             **overrides,                    # `Config` fields changed from `pretrain_config`
+            ) -> dict:
     "Build the corpus, train the shipped model's recipe for `minutes`, score it against log-mel and a random encoder, and export it with its card."
     out = Path(out) if out else PRETRAIN_HOME; t0 = time.perf_counter()
     if corpus is None:
@@ -144,13 +160,15 @@ def install_model(src: str | Path,                # an exported model folder (`O
     return dst
 
 # %% ../nbs/06c_pretrain.ipynb #6eb1faad
-def probe_recipe(name: str,                          # the probe's name; its run folder is OUT/NAME
-                 overrides: dict,                    # Config fields changed from `pretrain_config` (e.g. balance=1.0)
-                 minutes: float = 5.0,               # training time of the probe
-                 out: str | Path | None = None,      # default ~/.cache/specembed/pretrain/probes
-                 corpus: dict | None = None,         # {'pretrain': csv, 'tests': {name: csv}}; default the pretraining corpus
-                 store: str | Path | None = None,    # default ~/.cache/specembed/pretrain/store (shared with `pretrain`)
-                 seed: int = 0, device: str | None = 'cpu') -> dict:
+def probe_recipe(name: str,                        # the probe's name; its run folder is OUT/NAME
+                 overrides: dict,                  # Config fields changed from `pretrain_config` (e.g. balance=1.0)
+                 minutes: float = 5.0,             # training time of the probe
+                 out: str | Path | None = None,    # default ~/.cache/specembed/pretrain/probes
+                 corpus: dict | None = None,       # {'pretrain': csv, 'tests': {name: csv}}; default the pretraining corpus
+                 store: str | Path | None = None,  # default ~/.cache/specembed/pretrain/store (shared with `pretrain`)
+                 seed: int = 0,                    # training seed
+                 device: str | None = 'cpu',       # where to train and embed; None: CUDA if there is one
+                ) -> dict:
     "Train the shipped recipe changed by `overrides` for `minutes` and score it on the test sets: {'qbe': {test: mAP}, 'steps', ...}."
     base = PRETRAIN_HOME
     run = (Path(out) if out else base / 'probes') / name.replace(' ', '_'); f = run / 'scores.json'

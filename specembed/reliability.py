@@ -13,7 +13,10 @@ import soundfile as sf
 __all__ = ['make_torture_corpus', 'kill_when']
 
 # %% ../nbs/06b_reliability.ipynb #2f0ad80f
-def make_torture_corpus(root: str | Path, long_seconds: float = 0.0, seed: int = 0) -> dict:
+def make_torture_corpus(root: str | Path,           # folder to write the files into (created)
+                        long_seconds: float = 0.0,  # also long.flac, seconds of noise (rounded down to whole minutes); 0: none
+                        seed: int = 0,              # the long file's noise seed
+                       ) -> dict:
     "Write a folder of bad and odd audio files; returns {file name: 'good' or the kind of trouble}."
     root = Path(root); root.mkdir(parents=True, exist_ok=True); rng = np.random.default_rng(seed); kinds = {}
     tone = lambda sec, sr: (0.3 * np.sin(2 * np.pi * 440 * np.arange(int(sec * sr)) / sr)).astype(np.float32)
@@ -44,7 +47,11 @@ def make_torture_corpus(root: str | Path, long_seconds: float = 0.0, seed: int =
     return kinds
 
 # %% ../nbs/06b_reliability.ipynb #d4e52f69
-def kill_when(cmd: list, ready, timeout: float = 120.0, env: dict | None = None) -> int:
+def kill_when(cmd: list,                # the command and its arguments, for `subprocess.Popen`
+              ready,                    # no-argument function: kill once it returns true
+              timeout: float = 120.0,   # seconds to poll `ready`; after that, wait for `cmd` to end by itself
+              env: dict | None = None,  # `cmd`'s environment; None: this process's
+             ) -> int:
     "Start `cmd`, SIGKILL it as soon as `ready()` is true (polled every 10 ms); returns its exit code (-9 if killed)."
     import signal, subprocess, time
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env); t0 = time.time()

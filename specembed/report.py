@@ -36,8 +36,16 @@ table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:
 th:first-child,td:first-child{text-align:left}img{max-width:100%}audio{height:32px;width:260px;vertical-align:middle}
 .q{display:flex;gap:2em;flex-wrap:wrap}.col{flex:1;min-width:300px}code{background:#f4f4f4;padding:0 .2em}small{color:#666}"""
 
-def write_report(out: str | Path, results: dict, run: Path, paths: list, labels: list, groups: list, reps: dict,
-                 queries: list, info: dict) -> Path:
+def write_report(out: str | Path,  # the HTML file to write
+                 results: dict,    # {representation: metrics from `evaluate_arrays`}
+                 run: Path,        # the run folder (its training curves are drawn)
+                 paths: list,      # the clips' audio files
+                 labels: list,     # one per clip
+                 groups: list,     # one per clip; neighbours come from other groups
+                 reps: dict,       # {name: clip vectors `(N,D)`}; the first is mapped with t-SNE
+                 queries: list,    # indices of the clips whose neighbours are played
+                 info: dict,       # header lines: 'command', 'when', 'hardware', 'summary'
+                ) -> Path:
     "Write the self-contained HTML report of a demo run; returns its path."
     labels = np.asarray(labels); e = html.escape
     rows = ''.join(f"<tr><td>{e(n)}</td>" + ''.join(f"<td>{r[k]:.3f}</td>" for k in KEYS) + '</tr>' for n, r in results.items())
@@ -65,13 +73,21 @@ def write_report(out: str | Path, results: dict, run: Path, paths: list, labels:
     out = Path(out); out.write_text('\n'.join(parts), encoding='utf-8'); return out
 
 # %% ../nbs/06a_report.ipynb #4cf444a4
-def clip_groups(rows: list[dict]) -> list[str]:
+def clip_groups(rows: list[dict],  # manifest rows (from `read_manifest`) with 'path' and 'group'
+               ) -> list[str]:
     "Each clip's group for the report's 'from other groups' neighbours: its manifest group, or, without one, its own path."
     return [r['group'] or str(r['path']) for r in rows]
 
 # %% ../nbs/06a_report.ipynb #e0c40108
-def demo(out: str | Path = 'specembed-demo', audio: str | Path | None = None, minutes: float = 3.0, device: str | None = None,
-         store: str | Path | None = None, n_queries: int = 3, progress: bool = True, seed: int = 0) -> Path:
+def demo(out: str | Path = 'specembed-demo',  # folder for run/, store/, results.json and report.html
+         audio: str | Path | None = None,     # labelled manifest CSV `path,label[,group]`; default: the default corpus
+         minutes: float = 3.0,                # training time
+         device: str | None = None,           # 'cpu', 'cuda', ...; None: CUDA if there is one
+         store: str | Path | None = None,     # feature store folder; default OUT/store
+         n_queries: int = 3,                  # clips whose neighbours the report plays
+         progress: bool = True,               # show training progress and print the results
+         seed: int = 0,                       # training seed, and which clips are the queries
+        ) -> Path:
     "The main job: ingest + train (`minutes`) + evaluate vs log-mel and random baselines + HTML report. Returns the report path."
     t0 = time.perf_counter(); dev = get_device(device); out = Path(out); out.mkdir(parents=True, exist_ok=True)
     manifest = Path(audio) if audio else default_corpus()

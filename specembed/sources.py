@@ -35,13 +35,15 @@ HELD_OUT = {                    # whole packages kept out of pretraining: the so
 }
 ARCHIVES = ('.wz', '.pk3')      # zip files of game data: their audio members are extracted
 
-def package_files(pkg: str) -> list[Path]:
+def package_files(pkg: str,  # Debian package name
+                 ) -> list[Path]:
     "Every file an installed Debian package holds (`dpkg -L`); a one-line error naming the install command when it is missing."
     r = subprocess.run(['dpkg', '-L', pkg], capture_output=True, text=True)
     if r.returncode: raise FileNotFoundError(f"Debian package {pkg} is not installed: apt-get install {pkg}")
     return [Path(l) for l in r.stdout.splitlines() if l.startswith('/') and Path(l).is_file()]
 
-def package_licence(pkg: str) -> str:
+def package_licence(pkg: str,  # Debian package name (its /usr/share/doc/PKG/copyright is read)
+                   ) -> str:
     "The licences named in the package's copyright file (`License:` lines, in order, once each)."
     p = Path('/usr/share/doc') / pkg / 'copyright'
     if not p.exists(): return 'unknown (no copyright file)'
@@ -77,7 +79,9 @@ def _extract_opensfx(cat: Path, out: Path) -> list[Path]:
         files.append(dst)
     return files
 
-def package_audio(pkg: str, out: str | Path) -> list[Path]:
+def package_audio(pkg: str,         # an installed Debian package
+                  out: str | Path,  # folder for audio extracted from archives (under OUT/PKG)
+                 ) -> list[Path]:
     "The audio files of an installed package, with those packed in zip archives or OpenTTD's .cat extracted under `out`."
     out = Path(out); files = []
     for f in package_files(pkg):
@@ -88,7 +92,8 @@ def package_audio(pkg: str, out: str | Path) -> list[Path]:
     return sorted(files)
 
 # %% ../nbs/01a_sources.ipynb #97ae4b11
-def midi_file(events: list[tuple[float, bytes]]) -> bytes:
+def midi_file(events: list[tuple[float, bytes]],  # `(seconds, MIDI message bytes)` pairs, in any order
+             ) -> bytes:
     "A format-0 MIDI file (120 bpm, 480 ticks per quarter note) from `(seconds, message)` events; note-offs sort before note-ons."
     tpq = 480; ev, t_prev = bytearray(b'\x00\xff\x51\x03\x07\xa1\x20'), 0            # tempo: 500000 us per quarter
     def vlq(n):
@@ -103,7 +108,11 @@ def midi_file(events: list[tuple[float, bytes]]) -> bytes:
 
 MAJOR, MINOR = (0, 2, 4, 5, 7, 9, 11), (0, 2, 3, 5, 7, 8, 10)
 
-def random_piece(rng: np.random.Generator, programs: list[int], seconds: float = 30.0, start: float = 0.0) -> list[tuple[float, bytes]]:
+def random_piece(rng: np.random.Generator,  # random generator (tempo, key, instruments, notes)
+                 programs: list[int],       # GM programs to draw the bass, chord and lead instruments from
+                 seconds: float = 30.0,     # length of the piece, seconds
+                 start: float = 0.0,        # time of its first event, seconds (events are shifted by it)
+                ) -> list[tuple[float, bytes]]:
     "Events of a generated piece: bass, chords and melody on three GM `programs` drawn from `programs`, and a drum kit on channel 10."
     bpm = rng.uniform(80, 150); beat = 60 / bpm; key = int(rng.integers(48, 60)); scale = MAJOR if rng.random() < 0.5 else MINOR
     bass, chords, lead = (int(p) for p in rng.choice(programs, 3))
@@ -122,8 +131,14 @@ def random_piece(rng: np.random.Generator, programs: list[int], seconds: float =
         if b % 16 == 0: note(t, 0.5, 9, 49, 90)                                                   # crash
     return ev
 
-def render_pieces(out_dir: str | Path, programs: list[int], n: int = 60, seconds: float = 30.0, synth: str = 'fluidsynth',
-                  seed: int = 0, sr: int = 16_000) -> list[Path]:
+def render_pieces(out_dir: str | Path,        # output folder; the FLAC files go to OUT_DIR/audio
+                  programs: list[int],        # GM programs the pieces may use
+                  n: int = 60,                # how many pieces
+                  seconds: float = 30.0,      # length of each piece, seconds
+                  synth: str = 'fluidsynth',  # 'fluidsynth' (FluidR3 GM) or 'timidity' (freepats)
+                  seed: int = 0,              # random seed; in the file names too (pieces already rendered are reused)
+                  sr: int = 16_000,           # sample rate, Hz
+                 ) -> list[Path]:
     "Render `n` generated pieces with fluidsynth (FluidR3 GM) or timidity (freepats) into one FLAC each, cut from one rendering."
     out_dir = Path(out_dir); (out_dir / 'audio').mkdir(parents=True, exist_ok=True)
     files = [out_dir / 'audio' / f'{synth}_{seed}_{k:03d}.flac' for k in range(n)]
@@ -145,7 +160,10 @@ def render_pieces(out_dir: str | Path, programs: list[int], n: int = 60, seconds
 VOICES = ('en', 'en-us', 'en-gb-scotland', 'en-029', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'sv', 'cs', 'fi', 'hu', 'id')
 VARIANTS = ('', '+m1', '+m3', '+m5', '+f1', '+f2', '+f4', '+croak', '+whisper')
 
-def sentences(text_dir: str | Path = '/usr/share/common-licenses', min_words: int = 6, max_words: int = 30) -> list[str]:
+def sentences(text_dir: str | Path = '/usr/share/common-licenses',  # folder of plain-text files
+              min_words: int = 6,                                   # shortest sentence kept, in words
+              max_words: int = 30,                                  # longest sentence kept, in words
+             ) -> list[str]:
     "Sentences of the licence texts every Debian system has: plain text for the speech synthesiser."
     out = []
     for f in sorted(Path(text_dir).glob('*')):
@@ -154,7 +172,10 @@ def sentences(text_dir: str | Path = '/usr/share/common-licenses', min_words: in
             if min_words <= len(s.split()) <= max_words and re.fullmatch(r"[A-Za-z0-9 ,;:'\"()\-.!?/]+", s): out.append(s)
     return sorted(set(out))
 
-def speak(out_dir: str | Path, n: int = 600, seed: int = 0) -> list[Path]:
+def speak(out_dir: str | Path,  # folder for the WAV files
+          n: int = 600,         # how many utterances
+          seed: int = 0,        # random seed (sentence, voice, speed, pitch); in the file names too
+         ) -> list[Path]:
     "`n` utterances by espeak-ng: random sentences, voices, variants, speeds and pitches (one WAV each)."
     if not shutil.which('espeak-ng'): raise FileNotFoundError("espeak-ng not found: apt-get install espeak-ng")
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
@@ -191,11 +212,12 @@ def _excerpts(f: Path, out: Path, n: int, seconds: float, sr: int = 16_000) -> l
         if not dst.exists(): out.mkdir(parents=True, exist_ok=True); sf.write(dst, x[a:a + w].clip(-1, 32767 / 32768), sr, subtype='PCM_16')
     return files
 
-def pretrain_corpus(out_dir: str | Path,        # everything is written here: manifests, renders, extracted files, sources.json
-                    pieces: int = 120,          # generated pieces per synthesiser (30 s each)
-                    utterances: int = 1500,     # espeak-ng utterances
-                    per_type: int = 60,         # clips per sound type in the held-out sound-type test
-                    seed: int = 0) -> dict:
+def pretrain_corpus(out_dir: str | Path,     # everything is written here: manifests, renders, extracted files, sources.json
+                    pieces: int = 120,       # generated pieces per synthesiser (30 s each)
+                    utterances: int = 1500,  # espeak-ng utterances
+                    per_type: int = 60,      # clips per sound type in the held-out sound-type test
+                    seed: int = 0,           # random seed: pieces, utterances and the sound-type test clips
+                   ) -> dict:
     "Build the pretraining manifest from the allowed packages only, and the three held-out test manifests. Returns their paths."
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True); rng = np.random.default_rng(seed)
     drums_train, drums_test = split_groups(hydrogen_manifest(out / 'drums.csv'), out / 'drums_train.csv', out / 'drums_test.csv')

@@ -23,19 +23,23 @@ from .encoder import build_encoder, describe
 # %% auto #0
 __all__ = ['METRIC_FIELDS', 'TRAIN_FILES', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives', 'spread',
            'TripletObjective', 'NTXentObjective', 'build_objective', 'LabelPairs', 'sha256_file', 'save_checkpoint',
-           'CheckpointError', 'read_checkpoint', 'latest_checkpoint', 'pretrained_dir', 'load_encoder', 'lr_at',
-           'dist_info', 'init_distributed', 'Trainer', 'default_store', 'train', 'plot_metrics']
+           'CheckpointError', 'read_checkpoint', 'latest_checkpoint', 'resume_point', 'optimizer_state',
+           'pretrained_dir', 'load_encoder', 'lr_at', 'dist_info', 'init_distributed', 'draw_batch', 'window_row',
+           'MetricsLog', 'truncate_metrics', 'Trainer', 'default_store', 'train', 'plot_metrics']
 
 # %% ../nbs/04_train.ipynb #cd12264c
 def pair_dist(a: torch.Tensor,                # unit vectors `(B,D)`
               b: torch.Tensor,                # unit vectors `(B,D)`
-              distance: str = 'sqeuclidean',  # 'sqeuclidean' or 'cosine'
+              distance: str = 'sqeuclidean',  # 'sqeuclidean' or 'euclidean'
              ) -> torch.Tensor:
     "Row-wise distance `(B,)` between unit vectors `a`, `b` `(B,D)`."
     d = (a - b).pow(2).sum(1)
     return d if distance == 'sqeuclidean' else d.clamp_min(1e-12).sqrt()
 
-def cross_dist(a: torch.Tensor, b: torch.Tensor, distance: str = 'sqeuclidean') -> torch.Tensor:
+def cross_dist(a: torch.Tensor,                # unit vectors `(B,D)`
+               b: torch.Tensor,                # unit vectors `(C,D)`
+               distance: str = 'sqeuclidean',  # 'sqeuclidean' or 'euclidean'
+              ) -> torch.Tensor:
     "All distances `(B,C)` between unit vectors `a` `(B,D)` and `b` `(C,D)`."
     d = (2 - 2 * a @ b.T).clamp_min(0)                      # |a-b|^2 = 2 - 2 a.b for unit vectors
     return d if distance == 'sqeuclidean' else d.clamp_min(1e-12).sqrt()
@@ -44,7 +48,7 @@ def triplet_loss(ea,                             # anchor embeddings `(B,D)`
                  ep,                             # positive embeddings `(B,D)`
                  en,                             # negative embeddings `(B,D)`
                  margin: float = 0.1,            # hinge margin
-                 distance: str = 'sqeuclidean',  # 'sqeuclidean' or 'cosine'
+                 distance: str = 'sqeuclidean',  # 'sqeuclidean' or 'euclidean'
                 ):
     "Per-triplet hinge `(B,)`, `d(a,p)` `(B,)`, `d(a,n)` `(B,)` for embeddings `(B,D)`."
     d_ap, d_an = pair_dist(ea, ep, distance), pair_dist(ea, en, distance)
@@ -54,7 +58,7 @@ def mine_negatives(ea: torch.Tensor,                    # anchor embeddings `(B,
                    ep: torch.Tensor,                    # positive embeddings `(B,D)`
                    en: torch.Tensor,                    # candidate negatives `(C,D)`
                    strategy: str = 'random',            # 'random', 'random_other_file', 'semihard' or 'hardest'
-                   distance: str = 'sqeuclidean',       # 'sqeuclidean' or 'cosine'
+                   distance: str = 'sqeuclidean',       # 'sqeuclidean' or 'euclidean'
                    forbid: torch.Tensor | None = None,  # `(B,C)` True where a candidate must not be used (e.g. from the anchor's file)
                   ) -> torch.Tensor:
     "Index `(B,)` into the negatives `en` `(C,D)` for each anchor. `forbid` `(B,C)` marks candidates never to use."
@@ -70,7 +74,8 @@ def mine_negatives(ea: torch.Tensor,                    # anchor embeddings `(B,
         easiest = D.masked_fill(torch.isinf(D), -1.0).argmax(1)
         return torch.where(torch.isinf(semi.min(1).values), easiest, semi.argmin(1))
 
-def spread(e: torch.Tensor) -> torch.Tensor:
+def spread(e: torch.Tensor,  # embeddings `(B,D)`, unit vectors
+          ) -> torch.Tensor:
     "1 - |mean unit vector|^2 of `(B,D)` embeddings, a 0-d tensor: ~1 for embeddings spread over the sphere, 0 when all are the same."
     return 1 - e.float().mean(0).pow(2).sum()
 
@@ -78,7 +83,11 @@ def spread(e: torch.Tensor) -> torch.Tensor:
 class TripletObjective(nn.Module):
     "The paper's objective: mean hinge `d(a,p) - d(a,n) + margin` over `(B,D)` triplets, the negative chosen by `negatives`."
     needs_negatives = True                       # three encoder passes per example: anchor, positive, negative
-    def __init__(self, margin: float = 0.1, distance: str = 'sqeuclidean', negatives: str = 'random'):
+    def __init__(self,
+                 margin: float = 0.1,            # hinge margin, in units of `distance`
+                 distance: str = 'sqeuclidean',  # 'sqeuclidean' or 'euclidean'
+                 negatives: str = 'random',      # `mine_negatives` strategy: 'random', 'random_other_file', 'semihard', 'hardest'
+                ):
         super().__init__(); self.margin, self.distance, self.negatives = margin, distance, negatives
 
     def forward(self, ea, ep, en, f, nf) -> dict:
@@ -97,7 +106,10 @@ class TripletObjective(nn.Module):
 class NTXentObjective(nn.Module):
     "In-batch contrast (NT-Xent, as in SimCLR/COLA): each anchor's positive against the other `2B-2` examples of the batch."
     needs_negatives = False                      # two encoder passes per example: every other example is a negative
-    def __init__(self, tau: float = 0.1, decoupled: bool = False):   # decoupled: DCL, the positive left out of the denominator
+    def __init__(self,
+                 tau: float = 0.1,         # temperature: cosine similarities are divided by it
+                 decoupled: bool = False,  # DCL: the positive left out of the denominator
+                ):
         super().__init__(); self.tau, self.decoupled = tau, decoupled
 
     def forward(self, ea, ep, en, f, nf) -> dict:
@@ -119,7 +131,8 @@ class NTXentObjective(nn.Module):
 
     def extra_repr(self): return f"tau={self.tau}, decoupled={self.decoupled}"
 
-def build_objective(cfg: Config) -> nn.Module:
+def build_objective(cfg: Config,  # `objective`, and `margin`, `distance`, `negatives` (triplet) or `tau` (ntxent, dcl)
+                   ) -> nn.Module:
     "The objective `cfg.objective` names: 'triplet', 'ntxent' or 'dcl'."
     if cfg.objective == 'triplet': return TripletObjective(cfg.margin, cfg.distance, cfg.negatives)
     return NTXentObjective(cfg.tau, decoupled=cfg.objective == 'dcl')
@@ -128,7 +141,9 @@ def build_objective(cfg: Config) -> nn.Module:
 # %% ../nbs/04_train.ipynb #54dd5cbd
 class LabelPairs:
     "Same-label positives and different-label negatives for anchors drawn by a `PatchSampler`."
-    def __init__(self, sampler: PatchSampler):
+    def __init__(self,
+                 sampler: PatchSampler,  # the run's anchor sampler; its store must hold a label for every file
+                ):
         labels = sampler.store.labels
         if not labels or any(l == '' for l in labels):
             raise ValueError("supervised training needs a label for every file: ingest a manifest CSV with a label column (--labels CSV)")
@@ -139,7 +154,10 @@ class LabelPairs:
         self.count = torch.bincount(self.lab, minlength=len(names))
         self.first = torch.cumsum(self.count, 0) - self.count
 
-    def positives(self, f: torch.Tensor, g: torch.Generator) -> torch.Tensor:
+    def positives(self,
+                  f: torch.Tensor,     # anchor file ids `(B,)`
+                  g: torch.Generator,  # the run's sampling generator (on the sampler's device)
+                 ) -> torch.Tensor:
         "Patch starts `(B,)` in another file of the same label as file `f` (the same file if it is its label's only one)."
         l, c = self.lab[f], self.count[self.lab[f]]
         k = (torch.rand(len(f), generator=g, device=f.device) * c).long()
@@ -149,7 +167,11 @@ class LabelPairs:
         u = (torch.rand(len(f), generator=g, device=f.device) * self.s.valid[f2]).long()
         return self.s.offsets[f2] + u
 
-    def negatives(self, f: torch.Tensor, g: torch.Generator, tries: int = 8) -> tuple[torch.Tensor, torch.Tensor]:
+    def negatives(self,
+                  f: torch.Tensor,     # anchor file ids `(B,)`
+                  g: torch.Generator,  # the run's sampling generator (on the sampler's device)
+                  tries: int = 8,      # redraws of same-label negatives before keeping them
+                 ) -> tuple[torch.Tensor, torch.Tensor]:
         "Random patches `(B,)` and files `(B,)`, with a label different from file `f`'s where possible."
         s, nf = self.s.anchors(len(f), g)
         for _ in range(tries):
@@ -159,7 +181,8 @@ class LabelPairs:
         return s, nf
 
 # %% ../nbs/04_train.ipynb #db0f5d54
-def sha256_file(p: Path) -> str:
+def sha256_file(p: Path,  # the file to hash
+               ) -> str:
     "Hex SHA-256 of a file, read in 1 MiB blocks."
     h = hashlib.sha256()
     with open(p, 'rb') as f:
@@ -230,6 +253,31 @@ def latest_checkpoint(run_dir: str | Path,   # the run folder
             if verbose: print(f"warning: skipping broken checkpoint: {e}", file=sys.stderr)
     return None
 
+# %% ../nbs/04_train.ipynb #e55177a9
+def resume_point(out: str | Path,  # the run folder to continue
+                 cfg: Config,      # the configuration it is to continue with
+                ) -> Path:
+    "The newest good checkpoint of the run in `out`, once `cfg` is checked to fit it (front end, encoder, embedding size, patch length)."
+    out = Path(out); ck = latest_checkpoint(out)
+    if ck is None: raise FileNotFoundError(f"--resume: no usable checkpoint in {out}")
+    old = Config.from_json((out / 'config.json').read_text())
+    if old.frontend_key() != cfg.frontend_key(): raise ValueError(f"{out} was trained with front end {old.frontend_key()}, the store has {cfg.frontend_key()}")
+    for k in ('encoder', 'embed_dim', 'patch_frames'):                   # what the weights' shapes depend on
+        if getattr(old, k) != getattr(cfg, k):
+            raise ValueError(f"--resume: {out} was trained with {k}={getattr(old, k)!r}, not {getattr(cfg, k)!r}; resume without changing it, or train into another --out")
+    return ck
+
+def optimizer_state(train_t: dict,          # a checkpoint's training tensors (`read_checkpoint`)
+                    param_groups: list,     # its `state.json` param_groups
+                    device: torch.device,   # where the moments go (step counters stay on the CPU, as PyTorch keeps them)
+                   ) -> dict:
+    "An optimizer `state_dict` rebuilt from the checkpoint's flat `optim.<param>.<name>` tensors."
+    sd = {'state': {}, 'param_groups': param_groups}
+    for k, v in train_t.items():
+        if k.startswith('optim.'):
+            _, pid, name = k.split('.', 2); sd['state'].setdefault(int(pid), {})[name] = v.to(device) if name != 'step' else v
+    return sd
+
 # %% ../nbs/04_train.ipynb #51a1b648
 def pretrained_dir() -> Path:
     "Where the shipped model lives: `specembed/pretrained/` inside the installed package (written by nbs/06c_pretrain)."
@@ -255,10 +303,10 @@ def load_encoder(run: str | Path = 'pretrained',  # 'pretrained', a run folder, 
     return model.to(get_device(device)).eval(), cfg
 
 # %% ../nbs/04_train.ipynb #ddf089d5
-def lr_at(step: int,            # the step about to be taken (0-based)
-          cfg: Config,
+def lr_at(step: int,             # the step about to be taken (0-based)
+          cfg: Config,           # `lr`, `warmup_steps`, `steps`, `minutes`
           elapsed: float = 0.0,  # seconds trained so far (used when `cfg.minutes` is set)
-          ) -> float:
+         ) -> float:
     "Learning rate: linear warm-up over `cfg.warmup_steps`, then cosine decay to 10% of `cfg.lr` at the end of the budget (steps or minutes, whichever is nearer)."
     w = cfg.warmup_steps
     if step < w: return cfg.lr * (step + 1) / w
@@ -272,15 +320,74 @@ def dist_info() -> tuple[int, int, int]:
     "(rank, world size, local rank) from torchrun's environment; (0, 1, 0) otherwise."
     return int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('LOCAL_RANK', 0))
 
-def init_distributed(device: str | None = None) -> bool:   # the run's --device: NCCL for GPUs, gloo for 'cpu'
+def init_distributed(device: str | None = None,  # the run's --device: 'cpu' joins with gloo, else NCCL when CUDA is available
+                    ) -> bool:
     "Join torchrun's process group once (a no-op in a single process); True when there are several processes."
     if dist_info()[1] <= 1 or not dist.is_available(): return False
     if not dist.is_initialized(): dist.init_process_group('nccl' if torch.cuda.is_available() and device != 'cpu' else 'gloo')
     return True
 
-# %% ../nbs/04_train.ipynb #79408b23
+# %% ../nbs/04_train.ipynb #19da4282
+def draw_batch(sampler: PatchSampler,            # draws anchors and negatives and gathers patches from the store
+               deformer: Deformer,               # makes the positives (unused when `pairs` is given)
+               cfg: Config,                      # `batch_size` and `negatives`
+               g: torch.Generator,               # the run's sampling generator (on the sampler's device)
+               pairs: LabelPairs | None = None,  # same-label positives and other-label negatives instead (supervised runs)
+               negatives: bool = True,           # draw negatives; False for in-batch objectives, which need none
+              ) -> tuple:
+    "Anchors, positives, negatives `(B,F,T)` each (negatives None when not drawn), anchor and negative file ids `(B,)`, the positives' kind."
+    start, f = sampler.anchors(cfg.batch_size, g)
+    if pairs is not None:
+        a, p, kind = sampler.gather(start), sampler.gather(pairs.positives(f, g)), 'label'
+        ns, nf = pairs.negatives(f, g)
+    else:
+        a, p, kinds = deformer.positives(sampler, start, f, g); kind = kinds[0] if len(set(kinds)) == 1 else 'mixed'
+        if not negatives: return a, p, None, f, None, kind
+        ns, nf = sampler.negatives(cfg.batch_size, g, exclude_files=f if cfg.negatives == 'random_other_file' else None)
+    return a, p, sampler.gather(ns), f, nf, kind
+
+# %% ../nbs/04_train.ipynb #f99c7eb8
 METRIC_FIELDS = ['step', 'seconds', 'loss', 'violating', 'd_ap', 'd_an', 'pos_top1', 'spread', 'neg_same_label', 'lr', 'kind', 'triplets_per_s', 'skipped_steps']
 
+def window_row(steps: list[dict],  # the rows `Trainer.train_step` returned since the last log
+              ) -> dict:
+    "One row for a window of steps: the mean of every number, and the window's `kind` (its one kind, or 'mixed')."
+    kinds = {m['kind'] for m in steps}
+    row = {k: sum(m[k] for m in steps) / len(steps) for k in steps[0] if k != 'kind'}
+    return dict(row, kind=kinds.pop() if len(kinds) == 1 else 'mixed')
+
+class MetricsLog:
+    "A run's `metrics.csv` (appended to on resume) and, when TensorBoard is installed, its `tb/` event files."
+    def __init__(self, out: str | Path):  # the run folder
+        out = Path(out); out.mkdir(parents=True, exist_ok=True); new = not (out / 'metrics.csv').exists()
+        self.fh = open(out / 'metrics.csv', 'a', newline=''); self.writer = csv.DictWriter(self.fh, METRIC_FIELDS)
+        if new: self.writer.writeheader()
+        try: from torch.utils.tensorboard import SummaryWriter; self.tb = SummaryWriter(str(out / 'tb'))
+        except Exception: self.tb = None
+
+    def write(self, row: dict):  # a metrics row: `METRIC_FIELDS` keys, `step` among them
+        "Append `row` (numbers to 5 significant digits) and flush; its finite numbers also go to TensorBoard."
+        self.writer.writerow({k: (f'{v:.5g}' if isinstance(v, float) else v) for k, v in row.items()}); self.fh.flush()
+        if self.tb:
+            for k, v in row.items():
+                if isinstance(v, float) and math.isfinite(v): self.tb.add_scalar(k, v, row['step'])
+
+    def close(self):
+        "Close the file and the TensorBoard writer."
+        self.fh.close()
+        if self.tb: self.tb.close()
+
+def truncate_metrics(out: str | Path,  # the run folder
+                     step: int,        # the checkpoint's step: rows after it are dropped
+                    ):
+    "Drop the rows of `out/metrics.csv` logged after `step`: a run resumed from that step logs them again."
+    p = Path(out) / 'metrics.csv'
+    if not p.exists(): return
+    with open(p, newline='') as fh: rows = list(csv.DictReader(fh))
+    with open(p, 'w', newline='') as fh:
+        w = csv.DictWriter(fh, METRIC_FIELDS); w.writeheader(); w.writerows(r for r in rows if int(r['step']) <= step)
+
+# %% ../nbs/04_train.ipynb #79408b23
 class Trainer:
     "Triplet training of `build_encoder(cfg)` on a feature store; `fit()` runs it, checkpoints and logs to `out`."
     def __init__(self,
@@ -320,23 +427,15 @@ class Trainer:
 
     # -- one step ------------------------------------------------------------------------------------------
     def batch(self):
-        "Anchors, positives, negatives `(B,F,T)` each (negatives None for in-batch objectives), anchor/negative file ids, positive kind."
-        B, g, s = self.cfg.batch_size, self.g, self.sampler
-        start, f = s.anchors(B, g)
-        if self.pairs is not None:
-            a, p, kind = s.gather(start), s.gather(self.pairs.positives(f, g)), 'label'
-            ns, nf = self.pairs.negatives(f, g)
-        else:
-            a, p, kinds = self.deformer.positives(s, start, f, g); kind = kinds[0] if len(set(kinds)) == 1 else 'mixed'
-            if not self.objective.needs_negatives: return a, p, None, f, None, kind
-            ns, nf = s.negatives(B, g, exclude_files=f if self.cfg.negatives == 'random_other_file' else None)
-        return a, p, s.gather(ns), f, nf, kind
+        "`draw_batch` with the run's sampler, deformer, generator and (supervised) label pairs."
+        return draw_batch(self.sampler, self.deformer, self.cfg, self.g, self.pairs, self.objective.needs_negatives)
 
     def elapsed(self) -> float:
         "Seconds of training so far, across resumes."
         return self.elapsed0 + time.perf_counter() - self.t0
 
     def train_step(self) -> dict:
+        "One optimizer step on a fresh batch (skipped, weights and BatchNorm statistics untouched, if its loss is not finite); returns the step's numbers."
         cfg = self.cfg; a, p, n, f, nf, kind = self.batch(); B = len(a)
         for group in self.opt.param_groups: group['lr'] = lr_at(self.step, cfg, self.elapsed())
         self.net.train()
@@ -357,7 +456,11 @@ class Trainer:
         return dict(row, kind=kind)
 
     @torch.no_grad()
-    def step_metrics(self, out: dict, ea: torch.Tensor, f: torch.Tensor) -> dict:
+    def step_metrics(self,
+                     out: dict,         # objective output: `loss`, `d_ap`, `d_an`, `violating`, `pos_top1`, `used`, `cand_files`
+                     ea: torch.Tensor,  # anchor embeddings `(B,D)`
+                     f: torch.Tensor,   # anchor file ids `(B,)`
+                    ) -> dict:
         "The step's numbers (and whether its loss is finite), computed on the device and copied back together: one synchronisation, not ten."
         used = out['used']; nan = out['loss'].new_tensor(float('nan'))
         same = (((self.lab[out['cand_files']][None, :] == self.lab[f][:, None]) & used).sum() / used.sum().clamp_min(1)
@@ -369,6 +472,7 @@ class Trainer:
 
     # -- checkpoints -----------------------------------------------------------------------------------------
     def rng_state(self) -> dict:
+        "The random states a checkpoint keeps: the sampling generator's, torch's and (on CUDA) the device's."
         st = {'sampler': self.g.get_state(), 'torch': torch.get_rng_state()}
         if self.device.type == 'cuda': st['cuda'] = torch.cuda.get_rng_state(self.device)   # a CPU run on a GPU machine has none to keep
         return st
@@ -382,57 +486,22 @@ class Trainer:
                                dict(skipped_steps=self.skipped, seconds=round(self.elapsed(), 3)))
 
     def _resume(self):
-        ck = latest_checkpoint(self.out)
-        if ck is None: raise FileNotFoundError(f"--resume: no usable checkpoint in {self.out}")
-        old = Config.from_json((self.out / 'config.json').read_text())
-        if old.frontend_key() != self.cfg.frontend_key(): raise ValueError(f"{self.out} was trained with front end {old.frontend_key()}, the store has {self.cfg.frontend_key()}")
-        for k in ('encoder', 'embed_dim', 'patch_frames'):                   # what the weights' shapes depend on
-            if getattr(old, k) != getattr(self.cfg, k):
-                raise ValueError(f"--resume: {self.out} was trained with {k}={getattr(old, k)!r}, not {getattr(self.cfg, k)!r}; resume without changing it, or train into another --out")
-        model_t, train_t, state = read_checkpoint(ck)
+        ck = resume_point(self.out, self.cfg); model_t, train_t, state = read_checkpoint(ck)
         try: self.model.load_state_dict(model_t)
         except RuntimeError: raise CheckpointError(f"{ck}: its weights do not fit the {self.cfg.encoder!r} encoder") from None
-        sd = {'state': {}, 'param_groups': state['param_groups']}
-        for k, v in train_t.items():
-            if k.startswith('optim.'):
-                _, pid, name = k.split('.', 2); sd['state'].setdefault(int(pid), {})[name] = v.to(self.device) if name != 'step' else v
-        self.opt.load_state_dict(sd)
+        self.opt.load_state_dict(optimizer_state(train_t, state['param_groups'], self.device))
         self.g.set_state(train_t['rng.sampler']); torch.set_rng_state(train_t['rng.torch'])
         if 'rng.cuda' in train_t and torch.cuda.is_available() and self.device.type == 'cuda': torch.cuda.set_rng_state(train_t['rng.cuda'], self.device)
         self.step = state['step']; self.skipped = state['extra'].get('skipped_steps', 0); self.elapsed0 = state['extra'].get('seconds', 0.0)
-        if self.main and (self.out / 'metrics.csv').exists():               # drop rows logged after the checkpoint
-            rows = list(csv.DictReader(open(self.out / 'metrics.csv')))
-            with open(self.out / 'metrics.csv', 'w', newline='') as fh:
-                w = csv.DictWriter(fh, METRIC_FIELDS); w.writeheader(); w.writerows(r for r in rows if int(r['step']) <= self.step)
-        if self.main: print(f"resumed {self.out} at step {self.step} from {ck.name}")
+        if self.main: truncate_metrics(self.out, self.step); print(f"resumed {self.out} at step {self.step} from {ck.name}")
 
     # -- the loop ----------------------------------------------------------------------------------------------
-    def _open_logs(self):
-        "metrics.csv (appended to on resume) and, when installed, a TensorBoard writer; rank 0 only."
-        self.out.mkdir(parents=True, exist_ok=True); (self.out / 'config.json').write_text(self.cfg.to_json())
-        new = not (self.out / 'metrics.csv').exists()
-        self._fh = open(self.out / 'metrics.csv', 'a', newline=''); self._writer = csv.DictWriter(self._fh, METRIC_FIELDS)
-        if new: self._writer.writeheader()
-        try: from torch.utils.tensorboard import SummaryWriter; self._tb = SummaryWriter(str(self.out / 'tb'))
-        except Exception: self._tb = None
-
-    def _close_logs(self):
-        self._fh.close()
-        if self._tb: self._tb.close()
-
-    def _log(self, rows: list[dict], seconds: float, bar) -> dict:
-        "Average the step metrics `rows` of one window into a metrics row; write it (rank 0). Returns the row."
-        kinds = {m['kind'] for m in rows}
-        row = {k: sum(m[k] for m in rows) / len(rows) for k in rows[0] if k != 'kind'}
-        row.update(step=self.step, seconds=round(self.elapsed(), 2), lr=self.opt.param_groups[0]['lr'],
-                   kind=kinds.pop() if len(kinds) == 1 else 'mixed', skipped_steps=self.skipped,
-                   triplets_per_s=len(rows) * self.cfg.batch_size * self.world / max(seconds, 1e-9))
-        if self.main:
-            self._writer.writerow({k: (f'{v:.5g}' if isinstance(v, float) else v) for k, v in row.items()}); self._fh.flush()
-            if self._tb:
-                for k, v in row.items():
-                    if isinstance(v, float) and math.isfinite(v): self._tb.add_scalar(k, v, self.step)
-            bar.set_postfix_str(f"loss {row['loss']:.3f} viol {row['violating']:.2f} {row['triplets_per_s']:.0f} triplets/s")
+    def _log(self, steps: list[dict], seconds: float, bar, log: MetricsLog | None) -> dict:
+        "The window's metrics row (`window_row` plus step, time, lr, rate), written to `log` on rank 0."
+        row = dict(window_row(steps), step=self.step, seconds=round(self.elapsed(), 2), lr=self.opt.param_groups[0]['lr'], skipped_steps=self.skipped,
+                   triplets_per_s=len(steps) * self.cfg.batch_size * self.world / max(seconds, 1e-9))
+        if log:
+            log.write(row); bar.set_postfix_str(f"loss {row['loss']:.3f} viol {row['violating']:.2f} {row['triplets_per_s']:.0f} triplets/s")
         return row
 
     def done(self) -> bool:
@@ -442,7 +511,8 @@ class Trainer:
     def fit(self) -> dict:
         "Train until the budget is spent (`done()`); returns the last logged metrics (the last window is always logged)."
         cfg = self.cfg; self.t0 = time.perf_counter(); last = {}
-        if self.main: self._open_logs()
+        log = MetricsLog(self.out) if self.main else None
+        if self.main: (self.out / 'config.json').write_text(cfg.to_json())
         budget = f' ({cfg.minutes:g} min)' if cfg.minutes else ''            # a time budget: no misleading step ETA
         bar = tqdm(total=None if cfg.minutes else cfg.steps, initial=self.step, desc='train' + budget, unit='step',
                    disable=not self.progress, dynamic_ncols=True)
@@ -452,7 +522,7 @@ class Trainer:
                 window.append(self.train_step()); bar.update(1)
                 end = self.done()                                             # decided once: the last window is always logged
                 if self.step % cfg.log_every == 0 or end:
-                    last = self._log(window, time.perf_counter() - t_log, bar); window, t_log = [], time.perf_counter()
+                    last = self._log(window, time.perf_counter() - t_log, bar, log); window, t_log = [], time.perf_counter()
                     if self.main and last['spread'] < 0.05 and not warned:
                         warned = True
                         print(f"warning: embedding collapse at step {self.step} (spread {last['spread']:.3f}): every patch maps to nearly the same "
@@ -462,7 +532,7 @@ class Trainer:
             self.save()
         finally:
             bar.close()
-            if self.main: self._close_logs()
+            if log: log.close()
         if self.main and cfg.minutes and self.step >= cfg.steps and self.elapsed() < 0.98 * cfg.minutes * 60:
             print(f"note: stopped at the step limit ({cfg.steps} steps) after {self.elapsed():.0f} s of the {cfg.minutes:g}-minute budget; "
                   "raise --steps to use the whole budget", file=sys.stderr)
@@ -499,16 +569,16 @@ def _record_files(fs: FeatureStore, out: Path):
         w.writerows([f['path'], f['label'], f['group'], f"{f['duration']:.3f}", f['hash']] for f in fs.files)
 
 def train(audio: list | str | Path,          # folders, audio files or manifest CSVs: training uses exactly these files
-          out: str | Path,                    # run folder: config.json, train_files.csv, metrics.csv, checkpoints/
-          cfg: Config | None = None,          # default `Config.tiny()`
-          store: str | Path | None = None,    # feature store root (default `default_store()`); it may hold other audio too
-          labels: str | Path | None = None,   # manifest CSV: explicit-label (supervised) triplets on its files
-          device: str | None = None,
-          resume: bool = False,               # continue the run in `out` from its newest good checkpoint
-          progress: bool = True,
-          workers: int = 1,                   # decoding processes for ingestion
-          init: str | Path | None = None,     # start from these weights (a run folder or 'pretrained'): fine-tuning
-          ) -> dict:
+          out: str | Path,                   # run folder: config.json, train_files.csv, metrics.csv, checkpoints/
+          cfg: Config | None = None,         # default `Config.tiny()`
+          store: str | Path | None = None,   # feature store root (default `default_store()`); it may hold other audio too
+          labels: str | Path | None = None,  # manifest CSV: explicit-label (supervised) triplets on its files
+          device: str | None = None,         # default: CUDA if there is one; under torchrun each process its LOCAL_RANK's GPU
+          resume: bool = False,              # continue the run in `out` from its newest good checkpoint
+          progress: bool = True,             # show progress bars (ingestion and training, rank 0 only)
+          workers: int = 1,                  # decoding processes for ingestion
+          init: str | Path | None = None,    # start from these weights (a run folder or 'pretrained'): fine-tuning
+         ) -> dict:
     "Ingest `audio` and train an encoder on exactly those files into the run folder `out`; returns the last metrics."
     cfg = cfg or Config.tiny(); store = Path(store) if store else default_store(); out = Path(out)
     sources = list(audio) if isinstance(audio, (list, tuple)) else [audio]
@@ -533,7 +603,8 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
 
 
 # %% ../nbs/04_train.ipynb #ff2d10a9
-def plot_metrics(run: str | Path):
+def plot_metrics(run: str | Path,  # the run folder holding `metrics.csv`
+                ):
     "Loss, violating fraction and distances from `run/metrics.csv`."
     import matplotlib.pyplot as plt
     rows = list(csv.DictReader(open(Path(run) / 'metrics.csv')))
