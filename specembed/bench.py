@@ -53,7 +53,7 @@ def _call(target, args, kw, conn):
 def isolated(fn,     # a module-level function returning a dict (found again by name in the new process)
              *args,  # its positional arguments (picklable)
              **kw,   # its keyword arguments; `threads=N` sets the new process's torch threads
-            ) -> dict:
+            ) -> dict:  # `fn`'s dict plus `peak_rss_mb` (`peak_gpu_mb` on CUDA)
     "`fn(*args, **kw)` (a dict) computed in a fresh process, plus its `peak_rss_mb` (and `peak_gpu_mb` on CUDA)."
     import importlib, multiprocessing as mp
     mod = fn.__module__ if fn.__module__ not in ('__main__', None) else 'specembed.bench'   # a notebook's functions: the exported ones

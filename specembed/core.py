@@ -94,7 +94,7 @@ class Config:
     @classmethod
     def cpu(cls,
             **kw,  # Config fields to override the preset
-           ) -> 'Config':
+           ) -> 'Config':  # the CPU preset with `kw` applied
         "The CPU preset: same front end (so features are shared), a small encoder, small batches, and example mixing as the one deformation."
         # mixing only: at CPU budgets it beat the seed's four deformations on both test sets (nbs/08_experiments)
         return cls(**{**dict(encoder='small', batch_size=32, steps=300, ckpt_every=100, deformations=dict(mix=1.0)), **kw})
@@ -104,7 +104,7 @@ class Config:
     @classmethod
     def gpu(cls,
             **kw,  # Config fields to override the preset
-           ) -> 'Config':
+           ) -> 'Config':  # the GPU preset with `kw` applied
         "The GPU preset: the VGGish-class encoder, 256 triplets a step, the paper's four deformations, a checkpoint every 2,000 steps."
         return cls(**{**dict(encoder='vggish', batch_size=256, steps=20_000, ckpt_every=2_000), **kw})
 
@@ -112,7 +112,7 @@ class Config:
     def for_device(cls,
                    device: torch.device | str,  # 'cpu', 'cuda', 'cuda:N' or a `torch.device`; CUDA gets the GPU preset
                    **kw,                        # Config fields to override the preset
-                  ) -> 'Config':
+                  ) -> 'Config':  # the device's preset with `kw` applied
         "`Config.cpu(**kw)` for a CPU, `Config.gpu(**kw)` for a CUDA device."
         return (cls.gpu if torch.device(device).type == 'cuda' else cls.cpu)(**kw)
 

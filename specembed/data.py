@@ -451,7 +451,7 @@ class PatchSampler:
                  device: str | torch.device | None = 'cpu',  # 'cuda' copies the store to the GPU when it fits
                  max_gpu_fraction: float = 0.5,              # largest share of GPU memory the copy may take (else: streamed from the memory map)
                  balance: float = 0.0,                       # 0: anchors uniform over time (the paper); 1: every label alike (label_weights)
-                ):            # 0: anchors uniform over time; 1: each label equally often (`label_weights`)
+                ):
         self.store, self.T = store, patch_frames
         self.device = get_device(device)
         feats = torch.from_numpy(store.features)                       # (total_T, F) float16, memory-mapped
@@ -462,7 +462,7 @@ class PatchSampler:
         self.offsets = torch.as_tensor(store.offsets, device=d); self.lengths = torch.as_tensor(store.lengths, device=d)
         self.valid = (self.lengths - patch_frames + 1).clamp_min(0)      # patch starts per file
         if int(self.valid.sum()) == 0: raise ValueError(f"no file in the store holds a whole patch of {patch_frames} frames")
-        self.cum = torch.cumsum(self.valid, 0)
+        self.cum = torch.cumsum(self.valid, 0); self.total = int(self.cum[-1])   # patch starts in all: read once, not at every draw
         self.weights = label_weights(store.labels, self.valid, balance).to(d) if balance else None   # (n_files,) or None
         self.arange_T = torch.arange(patch_frames, device=d)
 
@@ -475,7 +475,7 @@ class PatchSampler:
             f = torch.multinomial(self.weights, B, replacement=True, generator=g)
             u = (torch.rand(B, generator=g, device=self.device) * self.valid[f]).long()
             return self.offsets[f] + torch.minimum(u, self.valid[f] - 1), f
-        u = torch.randint(int(self.cum[-1]), (B,), generator=g, device=self.device)
+        u = torch.randint(self.total, (B,), generator=g, device=self.device)
         f = torch.searchsorted(self.cum, u, right=True)
         return self.offsets[f] + u - (self.cum[f] - self.valid[f]), f
 

@@ -228,11 +228,13 @@ class Deformer(nn.Module):
         if kind is not None: kinds = torch.full((B,), KINDS.index(kind), device=start.device)
         elif self.per_example: kinds = self.choose(g, B).to(start.device)
         else: kinds = self.choose(g).to(start.device).expand(B)
+        ks = kinds.tolist()                                           # the one read-back: which deformations to run
+        if len(set(ks)) == 1: return anchor, self._one(KINDS[ks[0]], sampler, anchor, start, f, g), [KINDS[ks[0]]] * B
         pos = torch.empty_like(anchor)
-        for k in kinds.unique().tolist():
-            m = kinds == k; idx = m.nonzero()[:, 0]
+        for k in sorted(set(ks)):
+            idx = torch.tensor([i for i, x in enumerate(ks) if x == k], device=start.device)
             pos[idx] = self._one(KINDS[k], sampler, anchor[idx], start[idx], f[idx], g)
-        return anchor, pos, [KINDS[k] for k in kinds.tolist()]
+        return anchor, pos, [KINDS[k] for k in ks]
 
     def _one(self, kind, sampler, x, start, f, g):
         if kind == 'proximity': return self.proximity(sampler, start, f, g)

@@ -153,7 +153,7 @@ def slaney_mel(sr: int = 22050,            # sample rate (Hz)
                fmin: float = 0.0,          # lowest frequency (Hz)
                fmax: float | None = None,  # highest frequency (Hz); None: sr / 2
                **_,                        # librosa's other arguments, ignored
-              ) -> np.ndarray:
+              ) -> np.ndarray:  # filter bank `(n_mels, 1 + n_fft // 2)`
     "librosa's default mel filter bank `(n_mels, 1 + n_fft // 2)` (Slaney scale, area-normalised), computed by torchaudio."
     import torchaudio
     fb = torchaudio.functional.melscale_fbanks(1 + n_fft // 2, fmin, fmax or sr / 2, n_mels, sr, norm='slaney', mel_scale='slaney')

@@ -68,7 +68,7 @@ def _slug(name: str) -> str: return name.replace(' + ', '+').replace(', ', '_').
 def base_config(steps: int = 600,  # training steps
                 seed: int = 0,     # training seed
                 **kw,              # other `Config` fields (override the common ones)
-               ) -> Config:
+               ) -> Config:  # the experiments' common configuration
     "The experiments' common budget: the small encoder, batch 64, `steps` steps, checkpoints only at the end."
     return Config.tiny(**{**dict(batch_size=64, steps=steps, seed=seed, ckpt_every=steps, log_every=25), **kw})
 

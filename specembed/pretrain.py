@@ -27,7 +27,7 @@ PRETRAIN_HOME = Path.home() / '.cache' / 'specembed' / 'pretrain'   # corpus/, s
 def pretrain_config(minutes: float = 90.0,  # the time budget; the learning rate decays over it
                     seed: int = 0,          # training seed
                     **overrides,            # other `Config` fields, replacing the recipe's
-                   ) -> Config:
+                   ) -> Config:  # the recipe's configuration
     "The recipe of the shipped model: the small CNN, in-batch contrast (NT-Xent), every deformation (a kind drawn per example), anchors balanced over the corpus's kinds."
     # chosen by the 5-minute recipe probes ("Choosing the recipe" below): every deformation per example beat mixing
     # alone on drums and sound type, balanced anchors (drums and notes are 2% of the hours) helped drums most, and
@@ -127,7 +127,7 @@ def pretrain(out: str | Path | None = None,  # folder for corpus/, store/, run/,
              workers: int | None = None,     # decoding processes for ingestion; default every core
              device: str | None = 'cpu',     # where to train and embed; None: CUDA if there is one
              **overrides,                    # `Config` fields changed from `pretrain_config`
-            ) -> dict:
+            ) -> dict:  # the scores of the model and the baselines (also in the model card)
     "Build the corpus, train the shipped model's recipe for `minutes`, score it against log-mel and a random encoder, and export it with its card."
     out = Path(out) if out else PRETRAIN_HOME; t0 = time.perf_counter()
     if corpus is None:
