@@ -14,7 +14,7 @@ from .core import Config
 __all__ = ['ENCODERS', 'conv_bn', 'ResBlock', 'Encoder', 'small_cnn', 'resnet_cnn', 'vggish_cnn', 'InvertedResidual',
            'mobile_cnn', 'build_encoder', 'count_params', 'flops_per_patch', 'describe']
 
-# %% ../nbs/03_encoder.ipynb #666b6975
+# %% ../nbs/03_encoder.ipynb #7580c50e
 def conv_bn(cin: int,   # input channels
             cout: int,  # output channels
            ) -> nn.Sequential:
@@ -33,6 +33,8 @@ class ResBlock(nn.Module):
         self.skip = nn.Identity() if cin == cout else nn.Sequential(nn.Conv2d(cin, cout, 1, bias=False), nn.BatchNorm2d(cout))
     def forward(self, x): return torch.relu(self.body(x) + self.skip(x))
 
+
+# %% ../nbs/03_encoder.ipynb #2e03d7dc
 class Encoder(nn.Module):
     "`(B,F,T)` log-mel -> `(B,D)` unit vectors: band norm -> conv trunk -> global mean+max pool -> linear."
     def __init__(self,
@@ -54,6 +56,8 @@ class Encoder(nn.Module):
         h = torch.cat([h.mean((2, 3)), h.amax((2, 3))], 1)   # (B,2C)
         return Fn.normalize(self.head(h).float(), dim=1)     # (B,D), unit norm
 
+
+# %% ../nbs/03_encoder.ipynb #275d5f50
 def small_cnn(cfg: Config | None = None,  # `n_mels` and `embed_dim`; default `Config()`
              ) -> Encoder:
     "CPU-sized: four conv-BN-ReLU-pool stages of 16/32/64/128 channels (~0.13 M parameters)."
