@@ -289,7 +289,7 @@ def _worker_init():
     signal.signal(signal.SIGINT, signal.SIG_IGN); torch.set_num_threads(1)
 
 
-# %% ../nbs/01_data.ipynb #6b37b600
+# %% ../nbs/01_data.ipynb #bc99c549
 def append_file(idx: dict,          # the store's index: the file's entry is added (a changed file's old one dropped)
                 by_path: dict,      # path -> entry of `idx['files']`, kept in step with it
                 feats: Path,        # the store's `features.f16`: the frames are appended
@@ -310,6 +310,8 @@ def append_file(idx: dict,          # the store's index: the file's entry is add
     idx['n_frames'] += res['n_frames']; idx['files'].append(e); by_path[key] = e   # this order: safe to commit after any line
     return e
 
+
+# %% ../nbs/01_data.ipynb #99a5247f
 def ingest(source: str | Path | list,       # folder, audio file, manifest CSV, or a list of them
            store: str | Path,               # store root; features go to STORE/<frontend_key>/
            cfg: Config | None = None,       # front end; default `Config()`
