@@ -33,6 +33,7 @@ class AudioError(Exception):
 class StoreBusy(RuntimeError):
     "Another process is ingesting into the same feature store; the message says which."
 
+# %% ../nbs/01_data.ipynb #7cbdfa99
 def _mono(x: np.ndarray) -> np.ndarray: return x.mean(axis=1, dtype=np.float32) if x.shape[1] > 1 else x[:, 0]
 
 def _kernel_halfwidth(orig: int, new: int, lowpass_filter_width: int = 6, rolloff: float = 0.99) -> int:
@@ -40,6 +41,16 @@ def _kernel_halfwidth(orig: int, new: int, lowpass_filter_width: int = 6, rollof
     g = math.gcd(orig, new); o, n = orig // g, new // g
     return math.ceil(lowpass_filter_width * o / (min(o, n) * rolloff)) + 1
 
+def _resample_span(buf, buf_start, start, end, ctx, orig, sr, unit, out_unit, final):
+    "Resample input samples [start, end) (absolute indices) using up to `ctx` samples of context from `buf`."
+    cs = max(start - ctx, buf_start)
+    ce = len(buf) + buf_start if final else end + ctx
+    y = AF.resample(torch.from_numpy(np.ascontiguousarray(buf[cs - buf_start:ce - buf_start])), orig, sr)
+    a = (start - cs) // unit * out_unit
+    n = (math.ceil(end * sr / orig) if final else end // unit * out_unit) - start // unit * out_unit
+    return y[a:a + n].contiguous()
+
+# %% ../nbs/01_data.ipynb #6675aea4
 def iter_audio(path: str | Path,             # any file libsndfile reads
                sr: int = 16_000,             # output sample rate, Hz
                block_seconds: float = 60.0,  # decode this much at a time (memory stays flat for long files)
@@ -77,15 +88,7 @@ def iter_audio(path: str | Path,             # any file libsndfile reads
         if orig != sr and buf_start + len(buf) > done:
             yield _resample_span(buf, buf_start, done, buf_start + len(buf), ctx, orig, sr, unit, out_unit, final=True)
 
-def _resample_span(buf, buf_start, start, end, ctx, orig, sr, unit, out_unit, final):
-    "Resample input samples [start, end) (absolute indices) using up to `ctx` samples of context from `buf`."
-    cs = max(start - ctx, buf_start)
-    ce = len(buf) + buf_start if final else end + ctx
-    y = AF.resample(torch.from_numpy(np.ascontiguousarray(buf[cs - buf_start:ce - buf_start])), orig, sr)
-    a = (start - cs) // unit * out_unit
-    n = (math.ceil(end * sr / orig) if final else end // unit * out_unit) - start // unit * out_unit
-    return y[a:a + n].contiguous()
-
+# %% ../nbs/01_data.ipynb #1d816213
 def load_audio(path: str | Path,  # any file libsndfile reads
                sr: int = 16_000,  # output sample rate, Hz
               ) -> torch.Tensor:
@@ -311,27 +314,7 @@ def append_file(idx: dict,          # the store's index: the file's entry is add
     return e
 
 
-# %% ../nbs/01_data.ipynb #99a5247f
-def ingest(source: str | Path | list,       # folder, audio file, manifest CSV, or a list of them
-           store: str | Path,               # store root; features go to STORE/<frontend_key>/
-           cfg: Config | None = None,       # front end; default `Config()`
-           workers: int = 1,                # decoding processes (1 = in this process)
-           progress: bool = True,           # show a progress bar
-           commit_every: float = 5.0,       # seconds between commits of the index
-           ) -> IngestReport:
-    "Bring the feature store up to date with `source`; returns an `IngestReport` (also written to report.json)."
-    cfg = cfg or Config(); t0 = time.perf_counter()
-    sources = source if isinstance(source, (list, tuple)) else [source]
-    rows = merge_rows([r for s in sources for r in source_rows(s)])
-    if not rows: raise ValueError(f"no audio files found in {', '.join(map(str, sources))} (extensions read: {' '.join(sorted(AUDIO_EXTENSIONS))})")
-    root = store_dir(store, cfg); root.mkdir(parents=True, exist_ok=True)
-    lock = open(root / '.lock', 'w')
-    try: fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        lock.close(); raise StoreBusy(f"another ingestion is writing to {root}; wait for it to finish (or remove nothing: the lock frees itself when that process ends)") from None
-    try: return _ingest_locked(rows, root, cfg, workers, progress, commit_every, t0)
-    finally: fcntl.flock(lock, fcntl.LOCK_UN); lock.close()
-
+# %% ../nbs/01_data.ipynb #583f3f7b
 def _ingest_locked(rows, root, cfg, workers, progress, commit_every, t0) -> IngestReport:
     "`ingest` once the store's lock is held: scan, decode (in `workers` processes), commit."
     idx = load_index(root, cfg); F = cfg.n_mels
@@ -375,6 +358,27 @@ def _ingest_locked(rows, root, cfg, workers, progress, commit_every, t0) -> Inge
     rep.total_files = len(idx['files']); rep.total_hours = sum(f['duration'] for f in idx['files']) / 3600
     _atomic_write(root / 'report.json', json.dumps(dict(rep.__dict__, x_realtime=rep.x_realtime), indent=1))
     return rep
+
+# %% ../nbs/01_data.ipynb #99a5247f
+def ingest(source: str | Path | list,       # folder, audio file, manifest CSV, or a list of them
+           store: str | Path,               # store root; features go to STORE/<frontend_key>/
+           cfg: Config | None = None,       # front end; default `Config()`
+           workers: int = 1,                # decoding processes (1 = in this process)
+           progress: bool = True,           # show a progress bar
+           commit_every: float = 5.0,       # seconds between commits of the index
+           ) -> IngestReport:
+    "Bring the feature store up to date with `source`; returns an `IngestReport` (also written to report.json)."
+    cfg = cfg or Config(); t0 = time.perf_counter()
+    sources = source if isinstance(source, (list, tuple)) else [source]
+    rows = merge_rows([r for s in sources for r in source_rows(s)])
+    if not rows: raise ValueError(f"no audio files found in {', '.join(map(str, sources))} (extensions read: {' '.join(sorted(AUDIO_EXTENSIONS))})")
+    root = store_dir(store, cfg); root.mkdir(parents=True, exist_ok=True)
+    lock = open(root / '.lock', 'w')
+    try: fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.close(); raise StoreBusy(f"another ingestion is writing to {root}; wait for it to finish (or remove nothing: the lock frees itself when that process ends)") from None
+    try: return _ingest_locked(rows, root, cfg, workers, progress, commit_every, t0)
+    finally: fcntl.flock(lock, fcntl.LOCK_UN); lock.close()
 
 # %% ../nbs/01_data.ipynb #c4484071
 class FeatureStore:
@@ -572,6 +576,7 @@ def drum_type(name: str,  # a Hydrogen instrument name, e.g. 'Kick Soft'
         if any((k in words) if len(k) <= 3 else (k in n) for k in keys): return typ
     return None
 
+# %% ../nbs/01_data.ipynb #51321fe8
 def write_manifest(rows: list[dict],  # dicts with path, label and (optionally) group
                    out: str | Path,   # CSV to write
                   ) -> Path:
@@ -588,6 +593,7 @@ def write_manifest(rows: list[dict],  # dicts with path, label and (optionally) 
             w.writerow([str(p), r['label'], r['group']])
     return out
 
+# %% ../nbs/01_data.ipynb #0c21c1da
 def _ns(root) -> str: return root.tag.split('}')[0] + '}' if root.tag.startswith('{') else ''
 
 def _kit_instruments(kit_dir: Path) -> list[tuple[str, list[Path]]]:
@@ -616,6 +622,7 @@ def hydrogen_manifest(out: str | Path,                  # manifest CSV to write
             if typ: rows += [dict(path=f, label=typ, group=kit.name) for f in files]
     return write_manifest(rows, out)
 
+# %% ../nbs/01_data.ipynb #2c386fe1
 def strums_manifest(out: str | Path,                  # manifest CSV to write
                     root: str | Path = HYDROGEN_DIR,  # folder of Hydrogen kits holding the strums kit (hydrogen-drumkits-effects)
                    ) -> Path:
@@ -664,6 +671,7 @@ def midi_notes(notes: list[tuple[int, int]],  # (GM program, MIDI pitch) pairs, 
     return b'MThd' + (6).to_bytes(4, 'big') + (0).to_bytes(2, 'big') + (1).to_bytes(2, 'big') + tpq.to_bytes(2, 'big') \
         + b'MTrk' + len(ev).to_bytes(4, 'big') + bytes(ev)
 
+# %% ../nbs/01_data.ipynb #5bea6f11
 def gm_notes_manifest(out_dir: str | Path,             # output folder: audio/ and labels.csv
                       programs=range(128),             # GM programs (0-127) to render
                       pitches=(48, 60, 72),            # MIDI pitches each program plays

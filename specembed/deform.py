@@ -36,6 +36,7 @@ def add_noise(x: torch.Tensor,            # log-mel patches `(B,F,T)`
     out = torch.log(P + scale[:, None, None] * noise_power + cfg.log_eps)
     return torch.where(torch.isinf(snr_db)[:, None, None], x, out)
 
+# %% ../nbs/02_deform.ipynb #1efd333b
 def white_noise_bank(cfg: Config | None = None,  # front end; default `Config()`
                      seconds: float = 20.0,      # seconds of noise passed through the front end
                      seed: int = 0,              # random seed
@@ -53,6 +54,7 @@ def white_noise(bank: torch.Tensor,  # mel power frames `(F,n)` from `white_nois
     start = torch.randint(bank.shape[1] - T, (B,), generator=g, device=bank.device)
     return bank[:, start[:, None] + torch.arange(T, device=bank.device)].permute(1, 0, 2)    # (F,B,T) -> (B,F,T)
 
+# %% ../nbs/02_deform.ipynb #bd7485f8
 class Noise(nn.Module):
     "Positive = anchor + noise at an SNR drawn uniformly in `snr_db` dB; `kind` 'white' or 'clip' (another patch)."
     def __init__(self,
@@ -111,6 +113,7 @@ def stretch(ctx: torch.Tensor,     # log-mel context windows `(B,F,W)`
     x0 = ctx.gather(2, i0[:, None, :].expand(B, F, T)); x1 = ctx.gather(2, (i0 + 1)[:, None, :].expand(B, F, T))
     return torch.lerp(x0, x1, w.expand(B, F, T))                                     # (B,F,T); exact at w = 0 and 1
 
+# %% ../nbs/02_deform.ipynb #fec5766b
 def stretch_context(T: int,           # frames per patch
                     max_rate: float,  # largest stretch rate to be drawn
                    ) -> int:
@@ -158,6 +161,7 @@ def transpose(x: torch.Tensor,            # log-mel patches `(B,F,T)`
     floor = x.amin((1, 2), keepdim=True)
     return torch.where(inside[:, :, None], torch.lerp(x0, x1, w.expand(B, F, T)), floor)
 
+# %% ../nbs/02_deform.ipynb #fe9393f2
 class PitchShift(nn.Module):
     "Positive = the anchor transposed by a number of semitones drawn uniformly in `semitones`."
     def __init__(self,

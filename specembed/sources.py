@@ -35,6 +35,7 @@ HELD_OUT = {                    # whole packages kept out of pretraining: the so
 }
 ARCHIVES = ('.wz', '.pk3')      # zip files of game data: their audio members are extracted
 
+# %% ../nbs/01a_sources.ipynb #3364e634
 def package_files(pkg: str,  # Debian package name
                  ) -> list[Path]:
     "Every file an installed Debian package holds (`dpkg -L`); a one-line error naming the install command when it is missing."
@@ -79,6 +80,7 @@ def _extract_opensfx(cat: Path, out: Path) -> list[Path]:
         files.append(dst)
     return files
 
+# %% ../nbs/01a_sources.ipynb #1baf63ff
 def package_audio(pkg: str,         # an installed Debian package
                   out: str | Path,  # folder for audio extracted from archives (under OUT/PKG)
                  ) -> list[Path]:
@@ -106,6 +108,7 @@ def midi_file(events: list[tuple[float, bytes]],  # `(seconds, MIDI message byte
     return (b'MThd' + (6).to_bytes(4, 'big') + (0).to_bytes(2, 'big') + (1).to_bytes(2, 'big') + tpq.to_bytes(2, 'big')
             + b'MTrk' + len(ev).to_bytes(4, 'big') + bytes(ev))
 
+# %% ../nbs/01a_sources.ipynb #882a031a
 MAJOR, MINOR = (0, 2, 4, 5, 7, 9, 11), (0, 2, 3, 5, 7, 8, 10)
 
 def random_piece(rng: np.random.Generator,  # random generator (tempo, key, instruments, notes)
@@ -131,6 +134,7 @@ def random_piece(rng: np.random.Generator,  # random generator (tempo, key, inst
         if b % 16 == 0: note(t, 0.5, 9, 49, 90)                                                   # crash
     return ev
 
+# %% ../nbs/01a_sources.ipynb #286b6208
 def render_pieces(out_dir: str | Path,        # output folder; the FLAC files go to OUT_DIR/audio
                   programs: list[int],        # GM programs the pieces may use
                   n: int = 60,                # how many pieces
@@ -172,6 +176,7 @@ def sentences(text_dir: str | Path = '/usr/share/common-licenses',  # folder of 
             if min_words <= len(s.split()) <= max_words and re.fullmatch(r"[A-Za-z0-9 ,;:'\"()\-.!?/]+", s): out.append(s)
     return sorted(set(out))
 
+# %% ../nbs/01a_sources.ipynb #109d4149
 def speak(out_dir: str | Path,  # folder for the WAV files
           n: int = 600,         # how many utterances
           seed: int = 0,        # random seed (sentence, voice, speed, pitch); in the file names too
@@ -212,6 +217,7 @@ def _excerpts(f: Path, out: Path, n: int, seconds: float, sr: int = 16_000) -> l
         if not dst.exists(): out.mkdir(parents=True, exist_ok=True); sf.write(dst, x[a:a + w].clip(-1, 32767 / 32768), sr, subtype='PCM_16')
     return files
 
+# %% ../nbs/01a_sources.ipynb #3f38e907
 def pretrain_corpus(out_dir: str | Path,     # everything is written here: manifests, renders, extracted files, sources.json
                     pieces: int = 120,       # generated pieces per synthesiser (30 s each)
                     utterances: int = 1500,  # espeak-ng utterances
