@@ -20,7 +20,7 @@ from .data import iter_audio, AudioError, source_rows
 from .train import dist_info, init_distributed
 
 # %% auto #0
-__all__ = ['patchify', 'Embedder', 'clip_embedding', 'Embeddings', 'SearchIndex', 'clustered_vectors', 'ann_benchmark',
+__all__ = ['patchify', 'clip_embedding', 'Embedder', 'Embeddings', 'SearchIndex', 'clustered_vectors', 'ann_benchmark',
            'shard_paths', 'merge_embeddings', 'embed_files', 'build_index', 'search_index', 'export_onnx']
 
 # %% ../nbs/05_embed.ipynb #f42c0edb
@@ -34,6 +34,17 @@ def patchify(x: torch.Tensor,  # log-mel `(F,N)`
     starts = torch.arange(0, N - T + 1, hop)
     if len(starts) == 0 or starts[-1] + T < N: starts = torch.cat([starts, torch.tensor([N - T])])  # cover the end
     return x.unfold(1, T, 1)[:, starts].permute(1, 0, 2).contiguous(), starts    # (F,P,T) -> (P,F,T)
+
+# %% ../nbs/05_embed.ipynb #87ddcf26
+def _finite(blocks):
+    for b in blocks:
+        if not torch.isfinite(b).all(): raise AudioError('contains NaN or inf samples')
+        yield b
+
+def clip_embedding(frames: torch.Tensor,  # frame embeddings `(P,D)` of one file
+                  ) -> torch.Tensor:
+    "Frame embeddings `(P,D)` -> clip embedding `(D,)` (mean, re-normalised)."
+    return Fn.normalize(frames.mean(0), dim=0)
 
 # %% ../nbs/05_embed.ipynb #3407a089
 class Embedder:
@@ -124,16 +135,6 @@ class Embedder:
         return Embeddings(kept, torch.stack(clips).numpy() if clips else np.zeros((0, D), np.float32), cat(frames, (0, D)),
                           cat(fid, (0,)).astype(np.int64), cat(times, (0,)), skipped)
 
-def _finite(blocks):
-    for b in blocks:
-        if not torch.isfinite(b).all(): raise AudioError('contains NaN or inf samples')
-        yield b
-
-def clip_embedding(frames: torch.Tensor,  # frame embeddings `(P,D)` of one file
-                  ) -> torch.Tensor:
-    "Frame embeddings `(P,D)` -> clip embedding `(D,)` (mean, re-normalised)."
-    return Fn.normalize(frames.mean(0), dim=0)
-
 # %% ../nbs/05_embed.ipynb #4dc5619f
 @dataclass
 class Embeddings:
@@ -197,6 +198,7 @@ class SearchIndex:
         ids = np.take_along_axis(ids, order, 1)
         return np.take_along_axis(s, ids, 1), ids
 
+# %% ../nbs/05_embed.ipynb #bf4dcfc1
 def clustered_vectors(n: int,                # how many vectors
                       d: int = 128,          # dimensions
                       clusters: int = 1000,  # random unit cluster centres
@@ -249,6 +251,7 @@ def merge_embeddings(parts: list,  # `Embeddings` of the shards
     return Embeddings(kept, np.stack(clips) if clips else np.zeros((0, D), np.float32), cat(frames, (0, D), np.float32),
                       cat(fid, (0,), np.int64), cat(times, (0,), np.float32), {p: why[p] for p in map(str, paths) if p in why})
 
+# %% ../nbs/05_embed.ipynb #2cbfce4f
 def embed_files(model: nn.Module,                     # the encoder
                 cfg: Config,                          # its config (front end, patch length)
                 paths: list,                          # every file of the collection

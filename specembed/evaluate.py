@@ -49,6 +49,7 @@ def qbe(X: np.ndarray,  # clip vectors `(N,D)`
         hits = np.cumsum(rel); aps.append(float((hits[rel] / (np.nonzero(rel)[0] + 1)).mean())); pks.append(float(rel[:k].mean()))
     return {'qbe_map': float(np.mean(aps)) if aps else float('nan'), f'precision_at_{k}': float(np.mean(pks)) if pks else float('nan'), 'n_queries': len(aps)}
 
+# %% ../nbs/06_evaluate.ipynb #e2b97035
 def folds(labels,             # one per clip (stratified folds when every label has `n_splits` clips)
           groups=None,        # one per clip; with 2 or more groups the folds are group-disjoint
           n_splits: int = 5,  # folds (at most one per group)
@@ -75,6 +76,7 @@ def cv_accuracy(X: np.ndarray,       # clip vectors `(N,D)`
         pred[te] = clf.fit(X[tr], labels[tr]).predict(X[te])
     return float((pred == labels).mean()), pred
 
+# %% ../nbs/06_evaluate.ipynb #ef834dd6
 def evaluate_arrays(X: np.ndarray,  # clip vectors `(N,D)`
                     labels,         # one per clip
                     groups=None,    # one per clip: folds and rankings keep groups apart
@@ -125,6 +127,7 @@ def clip_vectors(rep: str | Path,            # a run folder, 'pretrained', 'logm
     if E.skipped: raise ValueError(f"{len(E.skipped)} file(s) could not be embedded, first: {next(iter(E.skipped.items()))}")
     return E.clip
 
+# %% ../nbs/06_evaluate.ipynb #7cda4cf8
 def evaluate(manifest: str | Path,       # labelled CSV `path,label[,group]`
              rep: str | Path,            # a run folder, 'pretrained', 'logmel' or 'random[:ENCODER]'
              device: str | None = None,  # default: CUDA if there is one
@@ -214,6 +217,7 @@ def show_confusion(labels,           # the true label of each clip
     ax.set_xticks(range(len(names))); ax.set_xticklabels(names, rotation=90, fontsize=8); ax.set_yticks(range(len(names))); ax.set_yticklabels(names, fontsize=8)
     ax.set_xlabel('predicted'); ax.set_ylabel('true'); ax.set_title(title, fontsize=10); fig.tight_layout(); return fig
 
+# %% ../nbs/06_evaluate.ipynb #226aab33
 def neighbours(X: np.ndarray,  # clip vectors `(N,D)`
                query: int,     # index of the query clip
                k: int = 5,     # how many

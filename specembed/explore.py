@@ -16,7 +16,7 @@ from .embed import SearchIndex
 
 # %% auto #0
 __all__ = ['HTML_MAX', 'PAGE', 'BROWSER_AUDIO', 'map_2d', 'clip_neighbours', 'colour_keys', 'explore_data', 'add_query',
-           'explore_html', 'embedded_audio', 'ExploreServer', 'wav_bytes', 'explore']
+           'explore_html', 'embedded_audio', 'wav_bytes', 'ExploreServer', 'explore']
 
 # %% ../nbs/05b_explore.ipynb #aba77748
 def map_2d(X: np.ndarray,         # clip vectors `(N,D)`
@@ -99,6 +99,7 @@ def _folder(p, root) -> str:
     rel = os.path.relpath(Path(p).parent, root) if root else ''
     return rel if rel not in ('', '.') else Path(p).parent.name     # relative to the common folder, never where files live
 
+# %% ../nbs/05b_explore.ipynb #701d0f35
 def add_query(data: dict,       # from `explore_data`
               X: np.ndarray,    # the collection's clip vectors `(N,D)`
               q: np.ndarray,    # the query's clip vector `(D,)`
@@ -135,7 +136,7 @@ def embedded_audio(paths: list,           # audio files (+ a query file)
     return out
 
 # %% ../nbs/05b_explore.ipynb #eaf41543
-PAGE = r"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>__TITLE__</title><link rel="icon" href="data:,">
+_PAGE_HEAD = r"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>__TITLE__</title><link rel="icon" href="data:,">
 <style>
 body{font-family:system-ui,sans-serif;margin:0;color:#222;display:flex;height:100vh}
 #left{flex:1;display:flex;flex-direction:column;min-width:0;padding:.6em;gap:.4em}
@@ -154,7 +155,10 @@ audio{width:100%;height:32px}ol{padding-left:1.4em}li{margin:.5em 0}li a{cursor:
 <script id="data" type="application/json">__DATA__</script>
 <script id="audio" type="application/json">__AUDIO__</script>
 <script>
-const D = JSON.parse(document.getElementById('data').textContent);
+"""   # style, layout and the data; the script follows
+
+# %% ../nbs/05b_explore.ipynb #9910c569
+_PAGE_MAP = r"""const D = JSON.parse(document.getElementById('data').textContent);
 const A = JSON.parse(document.getElementById('audio').textContent);   // null: the server streams audio/I from disk
 const src = i => A ? A[i] : 'audio/' + i;
 const cv = document.getElementById('map'), ctx = cv.getContext('2d'), tip = document.getElementById('tip');
@@ -193,7 +197,10 @@ function draw() {
   }
   if (Q >= 0) { ctx.fillStyle = '#d00'; ctx.font = '18px sans-serif'; ctx.fillText('\u2605', P[2 * Q] - 7, P[2 * Q + 1] + 6); }
 }
-function nearest(ev, within) {
+"""   # the script: data access, colours, the map
+
+# %% ../nbs/05b_explore.ipynb #08596091
+_PAGE_EVENTS = r"""function nearest(ev, within) {
   const r = cv.getBoundingClientRect(), x = ev.clientX - r.left, y = ev.clientY - r.top;
   let best = -1, bd = within * within;
   for (let i = 0; i < M; i++) {
@@ -231,12 +238,22 @@ layout();
 const h = /#q=(\d+)/.exec(location.hash);
 if (Q >= 0) select(Q, false); else if (D.start >= 0) select(D.start, false); else if (h && +h[1] < D.n) select(+h[1], false);
 window.explorer = {select, selected: () => sel, point: i => [P[2 * i], P[2 * i + 1]], ready: performance.now()};
-</script></body></html>"""   # the explorer page; explore_html fills in __TITLE__, __DATA__ and __AUDIO__
+</script></body></html>"""   # the script: pointer, selection, filter
+
+PAGE = _PAGE_HEAD + _PAGE_MAP + _PAGE_EVENTS   # the explorer page; explore_html fills in __TITLE__, __DATA__ and __AUDIO__
 
 # %% ../nbs/05b_explore.ipynb #9bc6f0ab
 BROWSER_AUDIO = {'.wav': 'audio/wav', '.wave': 'audio/wav', '.flac': 'audio/flac', '.ogg': 'audio/ogg', '.oga': 'audio/ogg',
                  '.opus': 'audio/ogg', '.mp3': 'audio/mpeg'}
 
+def wav_bytes(path: str | Path,  # an audio file libsndfile can decode
+             ) -> bytes:
+    "A file any libsndfile format -> 16-bit WAV bytes at its own sample rate (for formats browsers cannot play)."
+    try: x, sr = sf.read(str(path), dtype='float32', always_2d=True)
+    except Exception as e: raise AudioError(f"{path}: cannot decode ({e})") from None
+    buf = io.BytesIO(); sf.write(buf, x, sr, format='WAV', subtype='PCM_16'); return buf.getvalue()
+
+# %% ../nbs/05b_explore.ipynb #262c3ef8
 class ExploreServer(ThreadingHTTPServer):
     "The explorer on 127.0.0.1: the page at `/`, clip I's audio streamed from disk at `/audio/I`."
     daemon_threads = True
@@ -255,13 +272,6 @@ class ExploreServer(ThreadingHTTPServer):
     def start(self) -> 'ExploreServer':
         "Serve from a background thread (for notebooks and tests); `shutdown()` stops it."
         threading.Thread(target=self.serve_forever, daemon=True).start(); return self
-
-def wav_bytes(path: str | Path,  # an audio file libsndfile can decode
-             ) -> bytes:
-    "A file any libsndfile format -> 16-bit WAV bytes at its own sample rate (for formats browsers cannot play)."
-    try: x, sr = sf.read(str(path), dtype='float32', always_2d=True)
-    except Exception as e: raise AudioError(f"{path}: cannot decode ({e})") from None
-    buf = io.BytesIO(); sf.write(buf, x, sr, format='WAV', subtype='PCM_16'); return buf.getvalue()
 
 class _ExploreHandler(BaseHTTPRequestHandler):
     def log_message(self, *a): pass                                  # quiet: no line per request

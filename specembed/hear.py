@@ -42,6 +42,7 @@ def load_model(model_file_path: str = '',  # a run or checkpoint folder; '' = th
         with torch.random.fork_rng(devices=[]): torch.manual_seed(0); enc = build_encoder(cfg)   # the caller's generator untouched
     return HearModel(enc, cfg, device=device)
 
+# %% ../nbs/05a_hear.ipynb #d1b1af2b
 def get_timestamp_embeddings(audio: torch.Tensor,  # `[n, samples]` at 16 kHz
                              model: HearModel,     # from `load_model`
                             ) -> tuple[torch.Tensor, torch.Tensor]:

@@ -36,6 +36,7 @@ table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:
 th:first-child,td:first-child{text-align:left}img{max-width:100%}audio{height:32px;width:260px;vertical-align:middle}
 .q{display:flex;gap:2em;flex-wrap:wrap}.col{flex:1;min-width:300px}code{background:#f4f4f4;padding:0 .2em}small{color:#666}"""
 
+# %% ../nbs/06a_report.ipynb #6b10ed18
 def write_report(out: str | Path,  # the HTML file to write
                  results: dict,    # {representation: metrics from `evaluate_arrays`}
                  run: Path,        # the run folder (its training curves are drawn)

@@ -23,9 +23,9 @@ from .encoder import build_encoder, describe
 # %% auto #0
 __all__ = ['METRIC_FIELDS', 'TRAIN_FILES', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives', 'spread',
            'TripletObjective', 'NTXentObjective', 'build_objective', 'LabelPairs', 'sha256_file', 'save_checkpoint',
-           'CheckpointError', 'read_checkpoint', 'latest_checkpoint', 'resume_point', 'optimizer_state',
-           'pretrained_dir', 'load_encoder', 'lr_at', 'dist_info', 'init_distributed', 'draw_batch', 'window_row',
-           'MetricsLog', 'truncate_metrics', 'Trainer', 'default_store', 'train', 'plot_metrics']
+           'CheckpointError', 'read_checkpoint', 'latest_checkpoint', 'resume_point', 'optimizer_state', 'restore',
+           'pretrained_dir', 'load_encoder', 'lr_at', 'dist_info', 'init_distributed', 'draw_batch', 'step_numbers',
+           'window_row', 'MetricsLog', 'truncate_metrics', 'Trainer', 'default_store', 'train', 'plot_metrics']
 
 # %% ../nbs/04_train.ipynb #cd12264c
 def pair_dist(a: torch.Tensor,                # unit vectors `(B,D)`
@@ -227,6 +227,7 @@ def save_checkpoint(run_dir: str | Path,                       # the run folder
     for old in sorted(ck.glob('step-*'))[:-keep]: shutil.rmtree(old, ignore_errors=True)
     return final
 
+# %% ../nbs/04_train.ipynb #f22f928c
 class CheckpointError(Exception):
     "A checkpoint that is missing, truncated or altered."
 
@@ -277,6 +278,23 @@ def optimizer_state(train_t: dict,          # a checkpoint's training tensors (`
         if k.startswith('optim.'):
             _, pid, name = k.split('.', 2); sd['state'].setdefault(int(pid), {})[name] = v.to(device) if name != 'step' else v
     return sd
+
+# %% ../nbs/04_train.ipynb #d11a2595
+def restore(ck: Path,                   # a checkpoint folder (`resume_point`)
+            model: nn.Module,           # the encoder its weights are loaded into
+            opt: torch.optim.Optimizer, # the optimizer its moments are loaded into
+            g: torch.Generator,         # the sampling generator, set to the saved state
+            device: torch.device,       # where the optimizer moments go
+           ) -> dict:
+    "Load checkpoint `ck` into a run's model, optimizer and random generators (torch's, and the GPU's where saved); returns its `state.json`."
+    model_t, train_t, state = read_checkpoint(ck)
+    try: model.load_state_dict(model_t)
+    except RuntimeError: raise CheckpointError(f"{ck}: its weights do not fit this encoder ({type(model).__name__})") from None
+    opt.load_state_dict(optimizer_state(train_t, state['param_groups'], device))
+    if 'rng.sampler' in train_t: g.set_state(train_t['rng.sampler'])
+    if 'rng.torch' in train_t: torch.set_rng_state(train_t['rng.torch'])
+    if 'rng.cuda' in train_t and torch.cuda.is_available() and device.type == 'cuda': torch.cuda.set_rng_state(train_t['rng.cuda'], device)
+    return state
 
 # %% ../nbs/04_train.ipynb #51a1b648
 def pretrained_dir() -> Path:
@@ -346,6 +364,22 @@ def draw_batch(sampler: PatchSampler,            # draws anchors and negatives a
         ns, nf = sampler.negatives(cfg.batch_size, g, exclude_files=f if cfg.negatives == 'random_other_file' else None)
     return a, p, sampler.gather(ns), f, nf, kind
 
+# %% ../nbs/04_train.ipynb #bac170ea
+@torch.no_grad()
+def step_numbers(out: dict,                                # an objective's output: `loss`, `d_ap`, `d_an`, `violating`, `pos_top1`, `used`, `cand_files`
+                 ea: torch.Tensor,                         # anchor embeddings `(B,D)`
+                 f: torch.Tensor,                          # anchor file ids `(B,)`
+                 file_labels: torch.Tensor | None = None,  # label id of every file `(files,)`; None: `neg_same_label` is NaN
+                ) -> dict:
+    "A step's numbers (and whether its loss is finite), computed on the device and copied back together: one synchronisation, not ten."
+    used = out['used']; nan = out['loss'].new_tensor(float('nan'))
+    same = (((file_labels[out['cand_files']][None, :] == file_labels[f][:, None]) & used).sum() / used.sum().clamp_min(1)
+            if file_labels is not None else nan)
+    vals = [out['loss'], torch.isfinite(out['loss']), out['violating'].mean(), out['d_ap'].mean(), out['d_an'].mean(),
+            out['pos_top1'].mean(), spread(ea), same]
+    return dict(zip(('loss', 'finite', 'violating', 'd_ap', 'd_an', 'pos_top1', 'spread', 'neg_same_label'),
+                    torch.stack([v.detach().float() for v in vals]).tolist()))
+
 # %% ../nbs/04_train.ipynb #f99c7eb8
 METRIC_FIELDS = ['step', 'seconds', 'loss', 'violating', 'd_ap', 'd_an', 'pos_top1', 'spread', 'neg_same_label', 'lr', 'kind', 'triplets_per_s', 'skipped_steps']
 
@@ -413,10 +447,8 @@ class Trainer:
         self.deformer = Deformer(cfg.deformations, cfg.per_example, cfg).to(dev)
         self.pairs = LabelPairs(self.sampler) if cfg.supervised else None
         self.objective = build_objective(cfg)
-        labels = store.labels
-        self.has_labels = all(labels)
-        if self.has_labels:
-            names = sorted(set(labels)); self.lab = torch.tensor([names.index(l) for l in labels], device=dev)
+        labels = store.labels                                              # only count false negatives (`step_numbers`), never train
+        self.lab = torch.tensor([sorted(set(labels)).index(l) for l in labels], device=dev) if all(labels) else None
         self.g = torch.Generator(dev).manual_seed(cfg.seed + 7919 * self.rank)
         self.opt = torch.optim.AdamW(self.model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
         self.step, self.skipped, self.progress = 0, 0, progress and self.main
@@ -443,7 +475,7 @@ class Trainer:
         with torch.autocast('cuda', torch.bfloat16, enabled=self.device.type == 'cuda'):
             e = self.net(torch.cat([a, p] if n is None else [a, p, n]))          # (2B or 3B,F,T) -> (2B or 3B,D)
         out = self.objective(e[:B], e[B:2 * B], None if n is None else e[2 * B:], f, nf)
-        loss = out['loss']; row = self.step_metrics(out, e[:B], f)               # one read-back from the device per step
+        loss = out['loss']; row = step_numbers(out, e[:B], f, self.lab)               # one read-back from the device per step
         if not row.pop('finite'):                                                # a NaN/inf step is skipped, not applied
             self.skipped += 1; self.opt.zero_grad(set_to_none=True)
             with torch.no_grad():
@@ -454,21 +486,6 @@ class Trainer:
             self.opt.step()
         self.step += 1
         return dict(row, kind=kind)
-
-    @torch.no_grad()
-    def step_metrics(self,
-                     out: dict,         # objective output: `loss`, `d_ap`, `d_an`, `violating`, `pos_top1`, `used`, `cand_files`
-                     ea: torch.Tensor,  # anchor embeddings `(B,D)`
-                     f: torch.Tensor,   # anchor file ids `(B,)`
-                    ) -> dict:
-        "The step's numbers (and whether its loss is finite), computed on the device and copied back together: one synchronisation, not ten."
-        used = out['used']; nan = out['loss'].new_tensor(float('nan'))
-        same = (((self.lab[out['cand_files']][None, :] == self.lab[f][:, None]) & used).sum() / used.sum().clamp_min(1)
-                if self.has_labels else nan)                                   # labels only count false negatives, never train
-        vals = [out['loss'], torch.isfinite(out['loss']), out['violating'].mean(), out['d_ap'].mean(), out['d_an'].mean(),
-                out['pos_top1'].mean(), spread(ea), same]
-        return dict(zip(('loss', 'finite', 'violating', 'd_ap', 'd_an', 'pos_top1', 'spread', 'neg_same_label'),
-                        torch.stack([v.detach().float() for v in vals]).tolist()))
 
     # -- checkpoints -----------------------------------------------------------------------------------------
     def rng_state(self) -> dict:
@@ -486,12 +503,7 @@ class Trainer:
                                dict(skipped_steps=self.skipped, seconds=round(self.elapsed(), 3)))
 
     def _resume(self):
-        ck = resume_point(self.out, self.cfg); model_t, train_t, state = read_checkpoint(ck)
-        try: self.model.load_state_dict(model_t)
-        except RuntimeError: raise CheckpointError(f"{ck}: its weights do not fit the {self.cfg.encoder!r} encoder") from None
-        self.opt.load_state_dict(optimizer_state(train_t, state['param_groups'], self.device))
-        self.g.set_state(train_t['rng.sampler']); torch.set_rng_state(train_t['rng.torch'])
-        if 'rng.cuda' in train_t and torch.cuda.is_available() and self.device.type == 'cuda': torch.cuda.set_rng_state(train_t['rng.cuda'], self.device)
+        ck = resume_point(self.out, self.cfg); state = restore(ck, self.model, self.opt, self.g, self.device)
         self.step = state['step']; self.skipped = state['extra'].get('skipped_steps', 0); self.elapsed0 = state['extra'].get('seconds', 0.0)
         if self.main: truncate_metrics(self.out, self.step); print(f"resumed {self.out} at step {self.step} from {ck.name}")
 
