@@ -38,6 +38,7 @@ def private_mb() -> float:
     except OSError: pass
     return float('nan')
 
+# %% ../nbs/07_benchmarks.ipynb #fb6b2f94
 def _call(target, args, kw, conn):
     import importlib
     try:
@@ -108,6 +109,7 @@ def synthetic_audio(out: str | Path,             # folder to write (created)
     else: done = [_synth_file(j) for j in jobs]
     return [Path(p) for p in done]
 
+# %% ../nbs/07_benchmarks.ipynb #bf013338
 def bench_corpus(root: str | Path,                      # folder for the manifests (and generated audio)
                  fractions=(0.25, 0.5, 1.0),            # corpus sizes, fractions of the whole
                  synthetic_hours: float | None = None,  # generated hours to use; None: the real corpora if installed, else 0.5 h
@@ -161,6 +163,7 @@ def model_rate(cfg: Config,                # encoder, batch size, lr, margin, di
     dev = get_device(device); s = timed(model_step_fn(cfg, dev), steps, dev, warmup=3 if cfg.compile else 2)
     return dict(triplets_per_s=cfg.batch_size / s, patches_per_s=3 * cfg.batch_size / s, step_ms=1000 * s)
 
+# %% ../nbs/07_benchmarks.ipynb #5a04c196
 def training_rates(store: str | Path,          # an ingested feature store
                    cfg: Config,                # the training config (its deformations and negatives are replaced)
                    device: str | None = None,  # None: CUDA if there is one
@@ -218,6 +221,7 @@ class SeedBatches(torch.utils.data.IterableDataset):
                 j, s3 = patch(); A.append(a); P.append(p); N.append(np.asarray(X[s3 + (W - T) // 2:s3 + (W - T) // 2 + T], np.float32).T)
             yield tuple(torch.from_numpy(np.stack(v).astype(np.float32)) for v in (A, P, N))
 
+# %% ../nbs/07_benchmarks.ipynb #ca342f6f
 def seed_rates(store: str | Path,          # an ingested feature store
                cfg: Config,                # encoder, batch size, lr, margin, distance, compile
                device: str | None = None,  # None: CUDA if there is one
@@ -390,6 +394,7 @@ def bench_table(res: dict,  # the results of `bench`
     head = f"{res['hardware']}; torch {res['torch']}; {res['when']}; corpus: {res.get('corpus', '')}; {res.get('total_seconds', 0):.0f} s"
     return head + '\n\n' + '\n'.join(L)
 
+# %% ../nbs/07_benchmarks.ipynb #f64177d2
 def plot_bench(res: dict,  # the results of `bench`
               ):
     "Bar charts: end-to-end triplets/s per configuration against the model-only rate and the seed's pipelines; ingestion and embedding speed."

@@ -36,6 +36,7 @@ def pretrain_config(minutes: float = 90.0,  # the time budget; the learning rate
                                  deformations=dict(proximity=1.0, noise=1.0, stretch=1.0, pitch=1.0, mix=1.0), per_example=True, semitones=12.0,
                                  balance=1.0, minutes=minutes, steps=10**9, seed=seed, log_every=25, ckpt_every=200), **overrides})
 
+# %% ../nbs/06c_pretrain.ipynb #bd4c46b3
 def score_sets(rep: str | Path,             # a run folder, 'pretrained', 'logmel', or 'random:NAME' (an untrained NAME encoder)
                sets: dict,                  # {test set name: labelled manifest CSV}
                device: str | None = 'cpu',  # where to embed: 'cpu', 'cuda', ...; None: CUDA if there is one
@@ -64,6 +65,7 @@ def export_model(run: str | Path,  # a run folder
     if card: (dst / 'MODEL_CARD.md').write_text(card)
     return dst
 
+# %% ../nbs/06c_pretrain.ipynb #08a8e8a2
 def scores_markdown(scores: dict,  # {representation: {test set: metrics}}, with 'log-mel mean+std' (the ratio's base)
                     keys=KEYS,     # the metric columns
                    ) -> str:
@@ -147,6 +149,7 @@ def pretrain(out: str | Path | None = None,  # folder for corpus/, store/, run/,
     if progress: print(scores_markdown(scores)); print(f"exported {out / 'pretrained'} ({time.perf_counter() - t0:.0f} s in all)")
     return scores
 
+# %% ../nbs/06c_pretrain.ipynb #d2200417
 def install_model(src: str | Path,                # an exported model folder (`OUT/pretrained`)
                   dst: str | Path | None = None,  # default: the package's `pretrained/` folder
                  ) -> Path:
