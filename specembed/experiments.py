@@ -63,6 +63,7 @@ OBJECTIVES = {                                  # the negatives question at equa
     f'triplet, {s}': dict(objective='triplet', negatives=s, deformations=ALL_FIVE, per_example=True) for s in ('random', 'semihard', 'hardest')}
 OBJECTIVES.update({name: dict(objective=o, tau=0.1, deformations=ALL_FIVE, per_example=True) for name, o in (('NT-Xent', 'ntxent'), ('DCL', 'dcl'))})
 
+# %% ../nbs/08_experiments.ipynb #e29b85e1
 def _slug(name: str) -> str: return name.replace(' + ', '+').replace(', ', '_').replace(' ', '_')
 
 def base_config(steps: int = 600,  # training steps
@@ -72,6 +73,7 @@ def base_config(steps: int = 600,  # training steps
     "The experiments' common budget: the small encoder, batch 64, `steps` steps, checkpoints only at the end."
     return Config.tiny(**{**dict(batch_size=64, steps=steps, seed=seed, ckpt_every=steps, log_every=25), **kw})
 
+# %% ../nbs/08_experiments.ipynb #06ecbc46
 def run_and_score(name: str,                   # the run's name; its folder under `out` is named after it
                   overrides: dict,             # `Config` fields changed from `base_config`
                   data: dict,                  # manifests from `experiment_data`
@@ -176,6 +178,7 @@ def onset_clip(wave: torch.Tensor,  # mono audio `(S,)`
     active = x[x.abs() > 1e-4]
     return x * (rms / active.pow(2).mean().sqrt())
 
+# %% ../nbs/08_experiments.ipynb #ea87549e
 def mixture_corpus(drums: list,                # drum audio files (n drawn)
                    notes: list,                # note audio files (n drawn)
                    out: str | Path,            # folder for the WAVs (created)
