@@ -351,6 +351,7 @@ def bench(out: str | Path | None = None,         # JSON file for the results; No
     if out: Path(out).write_text(json.dumps(res, indent=1)); print('wrote', out)
     return res
 
+# %% ../nbs/07_benchmarks.ipynb #f2af6e51
 def _training_rows(store, cfg, device, steps) -> dict: return dict(rows=training_rates(store, cfg, device, steps))
 def _rows(r: dict) -> list:
     for x in r['rows']: x['peak_rss_mb'] = r['peak_rss_mb']; x['peak_gpu_mb'] = r.get('peak_gpu_mb')

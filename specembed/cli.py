@@ -142,6 +142,7 @@ def _train_config(args, dev):
                 negatives=args.negatives, objective=args.objective, tau=args.tau, balance=args.balance, seed=args.seed, compile=args.compile or None, ckpt_every=args.ckpt_every)
     return replace(cfg, **{k: v for k, v in over.items() if v is not None})
 
+# %% ../nbs/09_cli.ipynb #6aefd398
 def _train_cmd(args):
     from specembed.core import get_device
     from specembed.train import train
@@ -152,7 +153,6 @@ def _train_cmd(args):
         print(f"step {last['step']}: loss {last['loss']:.4f}, violating {last['violating']:.2f}, "
               f"d(a,p) {last['d_ap']:.3f}, d(a,n) {last['d_an']:.3f}, {last['triplets_per_s']:.0f} triplets/s -> {out}")
 
-
 # %% ../nbs/09_cli.ipynb #deb65894
 def _embed_args(sub):
     "The `embed` subcommand's arguments."
@@ -162,22 +162,6 @@ def _embed_args(sub):
     e.add_argument('--out', required=True, help='.npz file: clip (N,D), frame (M,D), frame_file, frame_time, paths')
     e.add_argument('--device', help=DEVICE_HELP); e.add_argument('--quiet', action='store_true', help='no progress bar')
 
-def _index_args(sub):
-    "The `index` subcommand's arguments."
-    x = sub.add_parser('index', help='embed a collection into a nearest-neighbour index folder (under torchrun the files are shared out)')
-    x.add_argument('--model', default='pretrained', help="run folder or 'pretrained' (the shipped model; default)"); x.add_argument('--out', required=True, help='index folder to write')
-    x.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
-    x.add_argument('--level', choices=['frame', 'clip'], default='frame', help='one vector per 0.48 s frame (finds moments; default) or per file')
-    x.add_argument('--device', help=DEVICE_HELP); x.add_argument('--quiet', action='store_true', help='no progress bar')
-
-def _search_args(sub):
-    "The `search` subcommand's arguments."
-    q = sub.add_parser('search', help='nearest files (with time offsets) to a query audio file')
-    q.add_argument('--index', required=True, help='index folder written by `specembed index`'); q.add_argument('query', help='audio file')
-    q.add_argument('--k', type=int, default=10, help='hits to print (default 10)')
-    q.add_argument('--keep-self', action='store_true', help="also list the query's own file when it is in the index")
-    q.add_argument('--model', help='run folder (default: the one the index was built with)'); q.add_argument('--device', help=DEVICE_HELP)
-
 def _embed_cmd(args):
     from specembed.embed import embed_files
     model, cfg = _model(args.model, args.device); out = Path(args.out)
@@ -186,12 +170,30 @@ def _embed_cmd(args):
     print(f"wrote {E.save(args.out)}: {len(E.paths)} clips, {len(E.frame)} frames, {len(E.skipped)} skipped")
     for path, why in E.skipped.items(): print(f"  skipped {path}: {why}")
 
+# %% ../nbs/09_cli.ipynb #de2bdeef
+def _index_args(sub):
+    "The `index` subcommand's arguments."
+    x = sub.add_parser('index', help='embed a collection into a nearest-neighbour index folder (under torchrun the files are shared out)')
+    x.add_argument('--model', default='pretrained', help="run folder or 'pretrained' (the shipped model; default)"); x.add_argument('--out', required=True, help='index folder to write')
+    x.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
+    x.add_argument('--level', choices=['frame', 'clip'], default='frame', help='one vector per 0.48 s frame (finds moments; default) or per file')
+    x.add_argument('--device', help=DEVICE_HELP); x.add_argument('--quiet', action='store_true', help='no progress bar')
+
 def _index_cmd(args):
     from specembed.embed import build_index
     model, cfg = _model(args.model, args.device)
     out = build_index(model, cfg, _sources(args.audio), args.out, args.level, args.device, not args.quiet,
                       run=args.model if args.model == 'pretrained' else str(Path(args.model).absolute()))
     if int(os.environ.get('RANK', 0)) == 0: print('wrote', out)
+
+# %% ../nbs/09_cli.ipynb #1275013b
+def _search_args(sub):
+    "The `search` subcommand's arguments."
+    q = sub.add_parser('search', help='nearest files (with time offsets) to a query audio file')
+    q.add_argument('--index', required=True, help='index folder written by `specembed index`'); q.add_argument('query', help='audio file')
+    q.add_argument('--k', type=int, default=10, help='hits to print (default 10)')
+    q.add_argument('--keep-self', action='store_true', help="also list the query's own file when it is in the index")
+    q.add_argument('--model', help='run folder (default: the one the index was built with)'); q.add_argument('--device', help=DEVICE_HELP)
 
 def _search_cmd(args):
     from specembed.embed import search_index
@@ -204,7 +206,6 @@ def _search_cmd(args):
     hits = search_index(args.index, args.query, model, cfg, args.k, args.device, keep_self=args.keep_self)
     print(f"{'rank':>4}  {'distance':>8}  {'time (s)':>8}  file")
     for i, h in enumerate(hits, 1): print(f"{i:4}  {h['distance']:8.4f}  {h['time']:8.2f}  {h['path']}")
-
 
 # %% ../nbs/09_cli.ipynb #10e98753
 def _evaluate_args(sub):
@@ -338,6 +339,7 @@ def _parser() -> argparse.ArgumentParser:
 COMMANDS = dict(demo=_demo_cmd, corpus=_corpus_cmd, ingest=_ingest_cmd, train=_train_cmd, embed=_embed_cmd, evaluate=_evaluate_cmd,
                 index=_index_cmd, search=_search_cmd, explore=_explore_cmd, bench=_bench_cmd, experiment=_experiment_cmd, export=_export_cmd, pretrain=_pretrain_cmd, recipe=_recipe_cmd)
 
+# %% ../nbs/09_cli.ipynb #0db89af1
 def main(argv: list[str] | None = None,  # the arguments, without the program name; None: `sys.argv[1:]`
         ) -> int:
     "Run the `specembed` command line; returns the exit status (0 ok, 1 the program failed, 2 wrong use or bad input, 130 interrupted)."
@@ -360,7 +362,6 @@ def main(argv: list[str] | None = None,  # the arguments, without the program na
         # anything else is a failure of the program (out of memory, a bug): say what, and how to see where
         print(f"specembed {args.cmd}: failed: {type(e).__name__}: {e} (rerun with --debug for the traceback)", file=sys.stderr)
         return 1
-
 
 # %% ../nbs/09_cli.ipynb #ca4c0b5a
 if __name__ == '__main__' and '__file__' in globals(): sys.exit(main())   # `python -m specembed.cli ...` (torchrun uses this)

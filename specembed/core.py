@@ -213,6 +213,7 @@ def clicks(rate: float = 10.0,    # clicks per second
     for start in np.arange(0, len(x), sr / rate).astype(int): x[start:start + width] = amp
     return torch.from_numpy(x)
 
+# %% ../nbs/00_core.ipynb #99d5bad8
 def fixture_batch(B: int = 8,          # patches
                   cfg: Config = None,  # front end; default `Config()`
                   seed: int = 0,       # random seed

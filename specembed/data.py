@@ -224,6 +224,7 @@ class IngestReport:
                 f"{self.x_realtime:.0f}x real time), {self.unchanged} unchanged, {len(self.skipped)} skipped, "
                 f"{len(self.padded)} padded; store holds {self.total_files} files, {self.total_hours:.2f} h")
 
+# %% ../nbs/01_data.ipynb #c96a92a8
 def store_dir(store: str | Path,          # the store root (it may hold stores of several front ends)
               cfg: Config | None = None,  # front end; default `Config()`
              ) -> Path:

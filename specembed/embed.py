@@ -294,6 +294,7 @@ def build_index(model: nn.Module,           # the encoder
                                                     config=json.loads(cfg.to_json()))))
     return out
 
+# %% ../nbs/05_embed.ipynb #92a8e160
 def search_index(index_dir: str | Path,      # a folder written by `build_index`
                  query: str | Path,          # an audio file
                  model: nn.Module,           # the encoder the index was built with

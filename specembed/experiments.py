@@ -144,6 +144,7 @@ def seeds_table(seeds: dict,  # {run: {test set: {metric: {'mean', 'std'}}, ...}
         lines.append(f"| {b} | {lead}{c('drums_test', 'qbe_map')} | {c('drums_test', 'probe_accuracy')} | {c('gm_test', 'qbe_map')} | {c('gm_test', 'probe_accuracy')} |")
     return '\n'.join(lines)
 
+# %% ../nbs/08_experiments.ipynb #c0b1340e
 def baselines(data: dict,       # manifests from `experiment_data`
               out: str | Path,  # the experiment's folder (the cache)
              ) -> dict:
@@ -241,6 +242,7 @@ def vector_math_experiment(data: dict,       # manifests from `experiment_data`
         res[name] = vector_math(X[:M], X[M:2 * M], X[2 * M:]); vecs[name] = (X[:M], X[M:2 * M], X[2 * M:])
     return dict(results=res, rows=rows, vectors=vecs)
 
+# %% ../nbs/08_experiments.ipynb #0a60baf7
 def show_mixture_cases(vm: dict,         # from `vector_math_experiment`
                        rep: str,         # a representation's name (a key of its `reps`)
                        cases=(0, 1, 2),  # indices of the mixtures to show

@@ -24,8 +24,9 @@ from .encoder import build_encoder, describe
 __all__ = ['METRIC_FIELDS', 'TRAIN_FILES', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives', 'spread',
            'TripletObjective', 'NTXentObjective', 'build_objective', 'LabelPairs', 'sha256_file', 'save_checkpoint',
            'CheckpointError', 'read_checkpoint', 'latest_checkpoint', 'resume_point', 'optimizer_state', 'restore',
-           'pretrained_dir', 'load_encoder', 'lr_at', 'dist_info', 'init_distributed', 'draw_batch', 'step_numbers',
-           'window_row', 'MetricsLog', 'truncate_metrics', 'Trainer', 'default_store', 'train', 'plot_metrics']
+           'pretrained_dir', 'load_encoder', 'lr_at', 'dist_info', 'init_distributed', 'process_device', 'draw_batch',
+           'step_numbers', 'window_row', 'MetricsLog', 'truncate_metrics', 'apply_step', 'Trainer', 'default_store',
+           'train', 'plot_metrics']
 
 # %% ../nbs/04_train.ipynb #cd12264c
 def pair_dist(a: torch.Tensor,                # unit vectors `(B,D)`
@@ -54,6 +55,7 @@ def triplet_loss(ea,                             # anchor embeddings `(B,D)`
     d_ap, d_an = pair_dist(ea, ep, distance), pair_dist(ea, en, distance)
     return (d_ap - d_an + margin).clamp_min(0), d_ap, d_an
 
+# %% ../nbs/04_train.ipynb #8b7df00d
 def mine_negatives(ea: torch.Tensor,                    # anchor embeddings `(B,D)`
                    ep: torch.Tensor,                    # positive embeddings `(B,D)`
                    en: torch.Tensor,                    # candidate negatives `(C,D)`
@@ -103,6 +105,7 @@ class TripletObjective(nn.Module):
 
     def extra_repr(self): return f"margin={self.margin}, distance={self.distance}, negatives={self.negatives}"
 
+# %% ../nbs/04_train.ipynb #879c92c1
 class NTXentObjective(nn.Module):
     "In-batch contrast (NT-Xent, as in SimCLR/COLA): each anchor's positive against the other `2B-2` examples of the batch."
     needs_negatives = False                      # two encoder passes per example: every other example is a negative
@@ -136,7 +139,6 @@ def build_objective(cfg: Config,  # `objective`, and `margin`, `distance`, `nega
     "The objective `cfg.objective` names: 'triplet', 'ntxent' or 'dcl'."
     if cfg.objective == 'triplet': return TripletObjective(cfg.margin, cfg.distance, cfg.negatives)
     return NTXentObjective(cfg.tau, decoupled=cfg.objective == 'dcl')
-
 
 # %% ../nbs/04_train.ipynb #54dd5cbd
 class LabelPairs:
@@ -345,6 +347,13 @@ def init_distributed(device: str | None = None,  # the run's --device: 'cpu' joi
     if not dist.is_initialized(): dist.init_process_group('nccl' if torch.cuda.is_available() and device != 'cpu' else 'gloo')
     return True
 
+def process_device(device: str | None = None,  # the run's --device; None: CUDA if there is one
+                  ) -> tuple[torch.device, int, int]:  # (device, rank, world size)
+    "Where this process trains, its rank and the world size: under torchrun each process takes its LOCAL_RANK's GPU (the process group is joined here)."
+    rank, world, local = dist_info(); init_distributed(device); dev = get_device(device)
+    if dev.type == 'cuda' and world > 1: dev = torch.device('cuda', local); torch.cuda.set_device(dev)
+    return dev, rank, world
+
 # %% ../nbs/04_train.ipynb #19da4282
 def draw_batch(sampler: PatchSampler,            # draws anchors and negatives and gathers patches from the store
                deformer: Deformer,               # makes the positives (unused when `pairs` is given)
@@ -421,6 +430,23 @@ def truncate_metrics(out: str | Path,  # the run folder
     with open(p, 'w', newline='') as fh:
         w = csv.DictWriter(fh, METRIC_FIELDS); w.writeheader(); w.writerows(r for r in rows if int(r['step']) <= step)
 
+# %% ../nbs/04_train.ipynb #64f0876e
+def apply_step(loss: torch.Tensor,            # the step's loss (its graph reaches `model`'s parameters)
+               finite: bool,                  # whether the loss is finite (read back with the step's numbers)
+               model: nn.Module,              # the encoder being trained
+               opt: torch.optim.Optimizer,    # its optimizer
+               saved: list,                   # copies of `model.buffers()` taken before the forward pass
+               grad_clip: float,              # largest gradient norm
+              ) -> bool:  # True when the step was applied
+    "Backward, clip and step when the loss is finite; otherwise nothing moves and the buffers (BatchNorm statistics) are restored."
+    opt.zero_grad(set_to_none=True)
+    if not finite:
+        with torch.no_grad():
+            for b, v in zip(model.buffers(), saved): b.copy_(v)
+        return False
+    loss.backward(); torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip); opt.step()
+    return True
+
 # %% ../nbs/04_train.ipynb #79408b23
 class Trainer:
     "Triplet training of `build_encoder(cfg)` on a feature store; `fit()` runs it, checkpoints and logs to `out`."
@@ -433,10 +459,7 @@ class Trainer:
                  progress: bool = True,      # show a progress bar
                 ):
         self.cfg, self.store, self.out = cfg, store, Path(out)
-        self.rank, self.world, local = dist_info()
-        init_distributed(device)
-        dev = get_device(device)
-        if dev.type == 'cuda' and self.world > 1: dev = torch.device('cuda', local); torch.cuda.set_device(dev)
+        dev, self.rank, self.world = process_device(device)
         self.device, self.main = dev, self.rank == 0
         torch.manual_seed(cfg.seed)                                        # same initial weights on every rank
         self.model = build_encoder(cfg).to(dev)
@@ -476,14 +499,7 @@ class Trainer:
             e = self.net(torch.cat([a, p] if n is None else [a, p, n]))          # (2B or 3B,F,T) -> (2B or 3B,D)
         out = self.objective(e[:B], e[B:2 * B], None if n is None else e[2 * B:], f, nf)
         loss = out['loss']; row = step_numbers(out, e[:B], f, self.lab)               # one read-back from the device per step
-        if not row.pop('finite'):                                                # a NaN/inf step is skipped, not applied
-            self.skipped += 1; self.opt.zero_grad(set_to_none=True)
-            with torch.no_grad():
-                for b, v in zip(self.model.buffers(), saved): b.copy_(v)
-        else:
-            self.opt.zero_grad(set_to_none=True); loss.backward()
-            torch.nn.utils.clip_grad_norm_(self.model.parameters(), cfg.grad_clip)
-            self.opt.step()
+        if not apply_step(loss, bool(row.pop('finite')), self.model, self.opt, saved, cfg.grad_clip): self.skipped += 1   # a NaN/inf step: skipped
         self.step += 1
         return dict(row, kind=kind)
 
@@ -580,6 +596,7 @@ def _record_files(fs: FeatureStore, out: Path):
         w = csv.writer(fh); w.writerow(['path', 'label', 'group', 'seconds', 'sha1'])
         w.writerows([f['path'], f['label'], f['group'], f"{f['duration']:.3f}", f['hash']] for f in fs.files)
 
+# %% ../nbs/04_train.ipynb #b42fb55a
 def train(audio: list | str | Path,          # folders, audio files or manifest CSVs: training uses exactly these files
           out: str | Path,                   # run folder: config.json, train_files.csv, metrics.csv, checkpoints/
           cfg: Config | None = None,         # default `Config.tiny()`
@@ -612,7 +629,6 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
     res = tr.fit()
     if dist.is_initialized(): dist.destroy_process_group()
     return res
-
 
 # %% ../nbs/04_train.ipynb #ff2d10a9
 def plot_metrics(run: str | Path,  # the run folder holding `metrics.csv`
