@@ -22,9 +22,9 @@ from .core import Config, LogMel, FRONTEND_FIELDS, default_corpus, get_device, n
 __all__ = ['SONIC_PI_DIR', 'AUDIO_EXTENSIONS', 'SILENCE_PEAK', 'HYDROGEN_DIR', 'ASTERISK_DIR', 'GM_SOUNDFONT', 'STRUMS_KIT',
            'DRUM_TYPES', 'GM_FAMILIES', 'AudioError', 'StoreBusy', 'iter_audio', 'load_audio', 'build_default_corpus',
            'SkipFile', 'file_features', 'source_rows', 'merge_rows', 'IngestReport', 'store_dir', 'load_index', 'scan',
-           'decode_job', 'append_file', 'ingest', 'FeatureStore', 'label_weights', 'PatchSampler', 'drum_type',
-           'write_manifest', 'need_package', 'hydrogen_manifest', 'strums_manifest', 'asterisk_manifest', 'midi_notes',
-           'gm_notes_manifest']
+           'decode_job', 'append_file', 'ingest', 'find_store', 'FeatureStore', 'label_weights', 'PatchSampler',
+           'drum_type', 'write_manifest', 'need_package', 'hydrogen_manifest', 'strums_manifest', 'asterisk_manifest',
+           'midi_notes', 'gm_notes_manifest']
 
 # %% ../nbs/01_data.ipynb #d14272cd
 class AudioError(Exception):
@@ -381,6 +381,21 @@ def ingest(source: str | Path | list,       # folder, audio file, manifest CSV, 
     try: return _ingest_locked(rows, root, cfg, workers, progress, commit_every, t0)
     finally: fcntl.flock(lock, fcntl.LOCK_UN); lock.close()
 
+# %% ../nbs/01_data.ipynb #8026c19c
+def find_store(root: str | Path,           # a store root (holding one store per front end) or one store folder
+               cfg: Config | None = None,  # the front end whose store is wanted; None: the root's only store
+              ) -> Path:
+    "The store folder to read: `root/<frontend_key>` for `cfg`, the root's only store, or `root` itself; a one-line error says what to run when there is none."
+    root = Path(root)
+    if cfg is not None and (root / cfg.frontend_key() / 'index.json').exists(): return root / cfg.frontend_key()
+    if cfg is None and not (root / 'index.json').exists() and root.is_dir():   # a store root holding exactly one store
+        subs = [p for p in root.iterdir() if (p / 'index.json').exists()]
+        if len(subs) == 1: return subs[0]
+    if not (root / 'index.json').exists():
+        hint = f" (made for another front end? found {[p.name for p in root.iterdir() if (p / 'index.json').exists()]})" if root.is_dir() else ''
+        raise FileNotFoundError(f"no feature store at {root}{hint}: run `specembed ingest AUDIO --store {root}` first")
+    return root
+
 # %% ../nbs/01_data.ipynb #c4484071
 class FeatureStore:
     "Read side of a feature store: `frames(i) -> (F,T)` of file `i`, and the index as arrays."
@@ -388,14 +403,7 @@ class FeatureStore:
                  root: str | Path,           # a store root (holding one front end's store) or one store folder
                  cfg: Config | None = None,  # pick the store of this front end; checked
                 ):
-        root = Path(root)
-        if cfg is not None and (root / cfg.frontend_key() / 'index.json').exists(): root = root / cfg.frontend_key()
-        elif cfg is None and not (root / 'index.json').exists() and root.is_dir():   # a store root holding exactly one store
-            subs = [p for p in root.iterdir() if (p / 'index.json').exists()]
-            if len(subs) == 1: root = subs[0]
-        if not (root / 'index.json').exists():
-            hint = f" (made for another front end? found {[p.name for p in root.iterdir() if (p / 'index.json').exists()]})" if root.is_dir() else ''
-            raise FileNotFoundError(f"no feature store at {root}{hint}: run `specembed ingest AUDIO --store {root}` first")
+        root = find_store(root, cfg)
         self.root = root; self.index = json.loads((root / 'index.json').read_text())
         if cfg is not None and self.index['frontend_key'] != cfg.frontend_key():
             raise ValueError(f"store {root} was made with front end {self.index['frontend_key']} but the config's is {cfg.frontend_key()}: ingest again with this config")

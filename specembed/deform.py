@@ -14,8 +14,9 @@ from .core import Config, LogMel, logmel_to_power, mel_frequencies
 
 # %% auto #0
 __all__ = ['KINDS', 'add_noise', 'white_noise_bank', 'white_noise', 'Noise', 'mix', 'Mix', 'stretch', 'stretch_context',
-           'TimeStretch', 'transpose_positions', 'transpose', 'PitchShift', 'Proximity', 'Deformer', 'audio_noise',
-           'audio_mix', 'audio_stretch', 'audio_pitch', 'naive_seed_stretch', 'naive_seed_pitch', 'naive_seed_noise']
+           'TimeStretch', 'transpose_positions', 'transpose', 'PitchShift', 'Proximity', 'deformation_weights',
+           'Deformer', 'audio_noise', 'audio_mix', 'audio_stretch', 'audio_pitch', 'naive_seed_stretch',
+           'naive_seed_pitch', 'naive_seed_noise']
 
 # %% ../nbs/02_deform.ipynb #5a7c9f63
 def _uniform(B: int, lo: float, hi: float, g: torch.Generator, device) -> torch.Tensor:
@@ -190,6 +191,16 @@ class Proximity(nn.Module):
 # %% ../nbs/02_deform.ipynb #eae9e6e2
 KINDS = ('proximity', 'noise', 'stretch', 'pitch', 'mix')
 
+def deformation_weights(weights: dict[str, float] | None = None,  # {kind: weight}; None: the paper's four, equally
+                       ) -> dict[str, float]:  # a weight for every kind of `KINDS`, in that order
+    "Every kind's weight, checked: known kinds only, none negative, a positive sum."
+    w = dict(proximity=1.0, noise=1.0, stretch=1.0, pitch=1.0, mix=0.0) if weights is None else dict(weights)
+    unknown = set(w) - set(KINDS)
+    if unknown: raise ValueError(f"unknown deformation(s) {sorted(unknown)}; choose from {KINDS}")
+    if sum(w.values()) <= 0 or min(w.values()) < 0: raise ValueError(f"weights must be >= 0 with a positive sum, got {w}")
+    return {k: float(w.get(k, 0.0)) for k in KINDS}
+
+# %% ../nbs/02_deform.ipynb #3565fc65
 class Deformer(nn.Module):
     "Positives for a batch of anchors, one deformation type per batch (or per example)."
     def __init__(self,
@@ -204,11 +215,7 @@ class Deformer(nn.Module):
                 ):
         super().__init__()
         self.cfg = cfg = cfg or Config()
-        w = dict(proximity=1.0, noise=1.0, stretch=1.0, pitch=1.0, mix=0.0) if weights is None else dict(weights)
-        unknown = set(w) - set(KINDS)
-        if unknown: raise ValueError(f"unknown deformation(s) {sorted(unknown)}; choose from {KINDS}")
-        if sum(w.values()) <= 0 or min(w.values()) < 0: raise ValueError(f"weights must be >= 0 with a positive sum, got {w}")
-        self.weights = {k: float(w.get(k, 0.0)) for k in KINDS}; self.per_example = per_example
+        self.weights = deformation_weights(weights); self.per_example = per_example
         self.proximity = proximity or Proximity(); self.noise = noise or Noise(cfg=cfg)
         self.stretch = stretch or TimeStretch(T=cfg.patch_frames); self.pitch = pitch or PitchShift((-cfg.semitones, cfg.semitones), cfg); self.mix = mix or Mix(cfg=cfg)
         self.register_buffer('probs', torch.tensor([self.weights[k] for k in KINDS]) / sum(self.weights.values()), persistent=False)
