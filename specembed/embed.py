@@ -125,15 +125,12 @@ class Embedder:
               block_seconds: float = 60.0,  # decode this much at a time
              ) -> 'Embeddings':
         "Embed files -> `Embeddings` (clip and frame arrays); unreadable files are listed in `.skipped`."
-        clips, frames, fid, times, kept, skipped = [], [], [], [], [], {}
+        kept, clips, frames, times, skipped = [], [], [], [], {}
         for p in tqdm(paths, desc='embed', unit='file', disable=not progress):
             try: e, t = self.stream(_finite(iter_audio(p, self.cfg.sample_rate, block_seconds)))   # block by block
             except AudioError as err: skipped[str(p)] = str(err); continue
-            clips.append(clip_embedding(e)); frames.append(e); times.append(t); fid.append(torch.full((len(e),), len(kept))); kept.append(str(p))
-        D = clips[0].shape[-1] if clips else 0
-        cat = lambda xs, shape: torch.cat(xs).numpy() if xs else np.zeros(shape, np.float32)
-        return Embeddings(kept, torch.stack(clips).numpy() if clips else np.zeros((0, D), np.float32), cat(frames, (0, D)),
-                          cat(fid, (0,)).astype(np.int64), cat(times, (0,)), skipped)
+            kept.append(str(p)); clips.append(clip_embedding(e).numpy()); frames.append(e.numpy()); times.append(t.numpy())
+        return Embeddings.from_parts(kept, clips, frames, times, skipped)
 
 # %% ../nbs/05_embed.ipynb #4dc5619f
 @dataclass
@@ -154,6 +151,21 @@ class Embeddings:
         np.savez(path, clip=self.clip, frame=self.frame, frame_file=self.frame_file, frame_time=self.frame_time,
                  paths=np.array(self.paths, dtype=str), skipped=np.array(json.dumps(self.skipped)))
         return path if path.suffix == '.npz' else path.with_name(path.name + '.npz')
+
+    @classmethod
+    def from_parts(cls,
+                   paths: list,    # the files embedded, in order
+                   clips: list,    # one clip vector `(D,)` per file
+                   frames: list,   # one array of frame vectors `(P_i,D)` per file
+                   times: list,    # one array of patch-centre times `(P_i,)` per file, seconds
+                   skipped: dict,  # {path: reason} of the files not embedded
+                   D: int = 0,     # vector size when no file was embedded
+                  ) -> 'Embeddings':
+        "One `Embeddings` from per-file parts: the frame arrays concatenated, each frame tagged with its file's index."
+        f32 = lambda x: np.asarray(x, np.float32)
+        if not paths: return cls([], np.zeros((0, D), np.float32), np.zeros((0, D), np.float32), np.zeros(0, np.int64), np.zeros(0, np.float32), dict(skipped))
+        return cls(list(paths), np.stack([f32(c) for c in clips]), np.concatenate([f32(f) for f in frames]),
+                   np.concatenate([np.full(len(f), i, np.int64) for i, f in enumerate(frames)]), np.concatenate([f32(t) for t in times]), dict(skipped))
 
     @classmethod
     def load(cls,
@@ -242,14 +254,12 @@ def merge_embeddings(parts: list,  # `Embeddings` of the shards
     where = {str(p): (E, i) for E in parts for i, p in enumerate(E.paths)}
     why = {str(p): w for E in parts for p, w in E.skipped.items()}
     D = next((E.clip.shape[1] for E in parts if len(E.clip)), 0)
-    clips, frames, fid, times, kept = [], [], [], [], []
+    clips, frames, times, kept = [], [], [], []
     for p in map(str, paths):
         if p not in where: continue
         E, i = where[p]; m = E.frame_file == i
-        clips.append(E.clip[i]); frames.append(E.frame[m]); times.append(E.frame_time[m]); fid.append(np.full(int(m.sum()), len(kept))); kept.append(p)
-    cat = lambda xs, shape, t: np.concatenate(xs).astype(t) if xs else np.zeros(shape, t)
-    return Embeddings(kept, np.stack(clips) if clips else np.zeros((0, D), np.float32), cat(frames, (0, D), np.float32),
-                      cat(fid, (0,), np.int64), cat(times, (0,), np.float32), {p: why[p] for p in map(str, paths) if p in why})
+        clips.append(E.clip[i]); frames.append(E.frame[m]); times.append(E.frame_time[m]); kept.append(p)
+    return Embeddings.from_parts(kept, clips, frames, times, {p: why[p] for p in map(str, paths) if p in why}, D)
 
 # %% ../nbs/05_embed.ipynb #2cbfce4f
 def embed_files(model: nn.Module,                     # the encoder
