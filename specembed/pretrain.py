@@ -94,7 +94,7 @@ def model_card(cfg: Config,     # the recipe the model was trained with
     return f"""# specembed pretrained model
 
 {describe(model, cfg)}; input: log-mel patches (B,F={cfg.n_mels},T={cfg.patch_frames}) of 16 kHz audio (0.96 s);
-output: {cfg.embed_dim}-d unit vectors. Trained without labels: objective {cfg.objective} (tau {cfg.tau}), positives by
+output: {cfg.embed_dim}-d unit vectors. Trained without labels: objective {cfg.objective}{f' (tau {cfg.tau})' if cfg.objective != 'triplet' else ''}, positives by
 {', '.join(k + (f' (up to {cfg.semitones:g} semitones)' if k == 'pitch' else '') for k, w in cfg.deformations.items() if w)} (one kind per {'example' if cfg.per_example else 'batch'}), anchors
 {'uniform over time' if not cfg.balance else f'balanced over the corpus kinds (balance {cfg.balance:g})'}, batch {cfg.batch_size}, {steps} steps in {seconds / 60:.0f} minutes on
 {platform.processor() or platform.machine()} ({torch.get_num_threads()} threads), torch {torch.__version__},
