@@ -293,8 +293,7 @@ def restore(ck: Path,                   # a checkpoint folder (`resume_point`)
     try: model.load_state_dict(model_t)
     except RuntimeError: raise CheckpointError(f"{ck}: its weights do not fit this encoder ({type(model).__name__})") from None
     opt.load_state_dict(optimizer_state(train_t, state['param_groups'], device))
-    if 'rng.sampler' in train_t: g.set_state(train_t['rng.sampler'])
-    if 'rng.torch' in train_t: torch.set_rng_state(train_t['rng.torch'])
+    g.set_state(train_t['rng.sampler']); torch.set_rng_state(train_t['rng.torch'])   # both always saved: an exact resume needs them
     if 'rng.cuda' in train_t and torch.cuda.is_available() and device.type == 'cuda': torch.cuda.set_rng_state(train_t['rng.cuda'], device)
     return state
 
