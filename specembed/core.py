@@ -11,10 +11,13 @@ from pathlib import Path
 import numpy as np
 import torch
 import torchaudio
+from torch.utils._python_dispatch import TorchDispatchMode
+from torch.utils._pytree import tree_leaves
 
 # %% auto #0
 __all__ = ['FRONTEND_FIELDS', 'Config', 'LogMel', 'n_frames', 'mel_frequencies', 'logmel_to_power', 'sine', 'chirp', 'noise',
-           'clicks', 'fixture_batch', 'show_patches', 'play', 'get_device', 'default_corpus', 'read_manifest']
+           'clicks', 'fixture_batch', 'show_patches', 'play', 'get_device', 'DeviceCopies', 'default_corpus',
+           'read_manifest']
 
 # %% ../nbs/00_core.ipynb #213e6ff0
 FRONTEND_FIELDS = ('sample_rate', 'n_mels', 'f_min', 'f_max', 'win_ms', 'hop_ms', 'n_fft', 'log_eps')
@@ -279,6 +282,18 @@ def get_device(name: str | None = None,  # None/'auto' (CUDA if available), 'cpu
         if dev.index is None: dev = torch.device('cuda', torch.cuda.current_device())   # 'cuda' == a tensor's 'cuda:0' device
     elif dev.type != 'cpu': raise ValueError(f"unsupported device {name!r}: use 'cpu', 'cuda', 'cuda:N' or 'auto'")
     return dev
+
+# %% ../nbs/00_core.ipynb #11e8dcd4
+class DeviceCopies(TorchDispatchMode):
+    "`with DeviceCopies() as c:` records in `c.ops` every operation that mixes devices (a host tensor indexing a device tensor, a host-to-device copy)."
+    def __init__(self):
+        super().__init__(); self.ops = []
+
+    def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+        out = func(*args, **(kwargs or {}))
+        devices = {t.device.type for t in tree_leaves((args, kwargs, out)) if isinstance(t, torch.Tensor)}
+        if len(devices) > 1: self.ops.append(str(func))
+        return out
 
 # %% ../nbs/00_core.ipynb #bbea714d
 def default_corpus() -> Path:

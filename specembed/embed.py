@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_embed.ipynb #f77c0b17
 from __future__ import annotations
-import json, shutil, time
+import collections, json, os, queue, shutil, threading, time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +20,9 @@ from .data import iter_audio, AudioError, source_rows
 from .train import dist_info, init_distributed
 
 # %% auto #0
-__all__ = ['patchify', 'clip_embedding', 'Embedder', 'Embeddings', 'SearchIndex', 'clustered_vectors', 'ann_benchmark',
-           'shard_paths', 'merge_embeddings', 'embed_files', 'build_index', 'search_index', 'export_onnx']
+__all__ = ['patchify', 'clip_embedding', 'decode_ahead', 'Embedder', 'Embeddings', 'SearchIndex', 'clustered_vectors',
+           'ann_benchmark', 'shard_paths', 'merge_embeddings', 'embed_files', 'build_index', 'search_index',
+           'export_onnx']
 
 # %% ../nbs/05_embed.ipynb #f42c0edb
 def patchify(x: torch.Tensor,  # log-mel `(F,N)`
@@ -45,6 +46,52 @@ def clip_embedding(frames: torch.Tensor,  # frame embeddings `(P,D)` of one file
                   ) -> torch.Tensor:
     "Frame embeddings `(P,D)` -> clip embedding `(D,)` (mean, re-normalised)."
     return Fn.normalize(frames.mean(0), dim=0)
+
+# %% ../nbs/05_embed.ipynb #50c75650
+class _Ahead:
+    "The blocks of one file as a thread decodes them: iterate to get them (a decoding error is raised here); `close` stops the thread."
+    def __init__(self, path, sr, block_seconds, depth):
+        self.q, self.cancel, self.ended = queue.Queue(depth), threading.Event(), False
+        threading.Thread(target=self._work, args=(path, sr, block_seconds), name='decode_ahead', daemon=True).start()
+
+    def _work(self, path, sr, block_seconds):
+        try:
+            for b in _finite(iter_audio(path, sr, block_seconds)):
+                if self.cancel.is_set(): break
+                self.q.put(b)
+            self.q.put(None)
+        except Exception as e: self.q.put(e)
+
+    def __iter__(self):
+        while not self.ended:
+            b = self.q.get(); self.ended = b is None or isinstance(b, Exception)
+            if isinstance(b, Exception): raise b
+            if b is not None: yield b
+
+    def close(self):
+        self.cancel.set()
+        while not self.ended: b = self.q.get(); self.ended = b is None or isinstance(b, Exception)
+
+def decode_ahead(paths: list,                  # audio files, in the order wanted
+                 sr: int = 16_000,             # output sample rate, Hz
+                 block_seconds: float = 60.0,  # decode this much at a time
+                 workers: int = 2,             # files decoded at once in other threads (0: each in turn, here)
+                 depth: int = 2,               # blocks that may wait per file (memory: about workers x depth blocks)
+                ):
+    "For each path in order, `(path, blocks)`: its waveform blocks `(N_i,)` as `iter_audio` gives them, decoded ahead by `workers` threads."
+    paths = list(paths)
+    if workers <= 0:
+        for p in paths: yield p, _finite(iter_audio(p, sr, block_seconds))
+        return
+    live, nxt = collections.deque(), 0
+    try:
+        for i in range(len(paths)):
+            while nxt < min(len(paths), i + workers): live.append((paths[nxt], _Ahead(paths[nxt], sr, block_seconds, depth))); nxt += 1
+            p, a = live.popleft()
+            try: yield p, iter(a)
+            finally: a.close()
+    finally:
+        for _, a in live: a.close()
 
 # %% ../nbs/05_embed.ipynb #3407a089
 class Embedder:
@@ -123,11 +170,13 @@ class Embedder:
               paths: list,                  # audio files
               progress: bool = True,        # show a progress bar
               block_seconds: float = 60.0,  # decode this much at a time
+              workers: int | None = None,   # files decoded at once in other threads (`decode_ahead`); default min(4, cores); 0: none
              ) -> 'Embeddings':
         "Embed files -> `Embeddings` (clip and frame arrays); unreadable files are listed in `.skipped`."
         kept, clips, frames, times, skipped = [], [], [], [], {}
-        for p in tqdm(paths, desc='embed', unit='file', disable=not progress):
-            try: e, t = self.stream(_finite(iter_audio(p, self.cfg.sample_rate, block_seconds)))   # block by block
+        ahead = decode_ahead(paths, self.cfg.sample_rate, block_seconds, min(4, os.cpu_count() or 1) if workers is None else workers)
+        for p, blocks in tqdm(ahead, total=len(paths), desc='embed', unit='file', disable=not progress):
+            try: e, t = self.stream(blocks)                                                  # block by block
             except AudioError as err: skipped[str(p)] = str(err); continue
             kept.append(str(p)); clips.append(clip_embedding(e).numpy()); frames.append(e.numpy()); times.append(t.numpy())
         return Embeddings.from_parts(kept, clips, frames, times, skipped)

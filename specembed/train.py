@@ -98,7 +98,7 @@ class TripletObjective(nn.Module):
         idx = mine_negatives(ea, ep, en, self.negatives, self.distance, forbid)
         hinge, d_ap, d_an = triplet_loss(ea, ep, en[idx], self.margin, self.distance)
         with torch.no_grad():
-            used = torch.zeros_like(forbid); used[torch.arange(len(ea)), idx] = True
+            used = torch.zeros_like(forbid); used[torch.arange(len(ea), device=idx.device), idx] = True
             nearest = cross_dist(ea, en, self.distance).masked_fill(forbid, float('inf')).min(1).values
         return dict(loss=hinge.mean(), d_ap=d_ap, d_an=d_an, violating=(d_an - d_ap < self.margin).float(),
                     pos_top1=(pair_dist(ea, ep, self.distance) < nearest).float(), used=used, cand_files=nf)
@@ -119,15 +119,15 @@ class NTXentObjective(nn.Module):
         "Loss and statistics for anchors/positives `(B,D)` from files `f` `(B,)`; examples of the anchor's own recording are not negatives."
         B = len(ea); z = torch.cat([ea, ep]); files = torch.cat([f, f])           # (2B,D), (2B,)
         sim = z @ z.T / self.tau                                                  # (2B,2B) cosine / tau
-        pos = torch.cat([torch.arange(B, 2 * B), torch.arange(B)]).to(z.device)  # row i's positive
-        is_pos = torch.zeros_like(sim, dtype=torch.bool); is_pos[torch.arange(2 * B), pos] = True
+        rows = torch.arange(2 * B, device=z.device); pos = (rows + B) % (2 * B)  # row i's positive: i+B, and back
+        is_pos = torch.zeros_like(sim, dtype=torch.bool); is_pos[rows, pos] = True
         neg = (files[:, None] != files[None, :])                                  # same recording: neither positive nor negative
         logits = sim.masked_fill(~(neg | is_pos), float('-inf'))
-        if self.decoupled: loss = -sim[torch.arange(2 * B), pos] + torch.logsumexp(logits.masked_fill(is_pos, float('-inf')), 1)
-        else: loss = -torch.log_softmax(logits, 1)[torch.arange(2 * B), pos]
+        if self.decoupled: loss = -sim[rows, pos] + torch.logsumexp(logits.masked_fill(is_pos, float('-inf')), 1)
+        else: loss = -torch.log_softmax(logits, 1)[rows, pos]
         with torch.no_grad():
             d = (2 - 2 * sim[:B] * self.tau).clamp_min(0)                         # squared distances of the anchors (B,2B)
-            d_ap = d[torch.arange(B), pos[:B]]; dn = d.masked_fill(~neg[:B], float('inf'))
+            d_ap = d[rows[:B], pos[:B]]; dn = d.masked_fill(~neg[:B], float('inf'))
             nearest = dn.min(1).values; d_an = (d * neg[:B]).sum(1) / neg[:B].sum(1).clamp_min(1)
         return dict(loss=loss.mean(), d_ap=d_ap, d_an=d_an, violating=(d_ap >= nearest).float(), pos_top1=(d_ap < nearest).float(),
                     used=neg[:B], cand_files=files)
@@ -380,7 +380,7 @@ def step_numbers(out: dict,                                # an objective's outp
                  file_labels: torch.Tensor | None = None,  # label id of every file `(files,)`; None: `neg_same_label` is NaN
                 ) -> dict:
     "A step's numbers (and whether its loss is finite), computed on the device and copied back together: one synchronisation, not ten."
-    used = out['used']; nan = out['loss'].new_tensor(float('nan'))
+    used = out['used']; nan = out['loss'].new_full((), float('nan'))   # made on the device, not copied there
     same = (((file_labels[out['cand_files']][None, :] == file_labels[f][:, None]) & used).sum() / used.sum().clamp_min(1)
             if file_labels is not None else nan)
     vals = [out['loss'], torch.isfinite(out['loss']), out['violating'].mean(), out['d_ap'].mean(), out['d_an'].mean(),
