@@ -22,8 +22,8 @@ from .embed import Embedder, ann_benchmark
 
 # %% auto #0
 __all__ = ['SECTIONS', 'peak_rss_mb', 'private_mb', 'isolated', 'timed', 'synthetic_audio', 'bench_corpus', 'bench_ingest',
-           'model_step_fn', 'model_rate', 'training_rates', 'SeedBatches', 'seed_rates', 'audio_domain_rate',
-           'embed_rate', 'training_memory', 'bench', 'bench_table', 'plot_bench']
+           'model_step_fn', 'model_rate', 'host_waits', 'training_rates', 'SeedBatches', 'seed_rates',
+           'audio_domain_rate', 'embed_rate', 'training_memory', 'bench', 'bench_table', 'plot_bench']
 
 # %% ../nbs/07_benchmarks.ipynb #abc7a29b
 def peak_rss_mb() -> float:
@@ -163,6 +163,22 @@ def model_rate(cfg: Config,                # encoder, batch size, lr, margin, di
     dev = get_device(device); s = timed(model_step_fn(cfg, dev), steps, dev, warmup=3 if cfg.compile else 2)
     return dict(triplets_per_s=cfg.batch_size / s, patches_per_s=3 * cfg.batch_size / s, step_ms=1000 * s)
 
+# %% ../nbs/07_benchmarks.ipynb #d44ae193
+def host_waits(step,                         # a function running one training step
+               device: str | torch.device,  # its device; waits exist only on CUDA
+              ) -> list[str] | None:
+    "Where one call of `step` makes the host wait for the GPU (`file:line` of each synchronising call); None off CUDA."
+    import warnings
+    dev = torch.device(device)
+    if dev.type != 'cuda': return None
+    torch.cuda.synchronize(dev); torch.cuda.set_sync_debug_mode('warn')
+    try:
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter('always'); step()
+    finally: torch.cuda.set_sync_debug_mode(0)
+    torch.cuda.synchronize(dev)
+    return [f"{Path(x.filename).name}:{x.lineno}" for x in w if 'synchroniz' in str(x.message)]
+
 # %% ../nbs/07_benchmarks.ipynb #5a04c196
 def training_rates(store: str | Path,          # an ingested feature store
                    cfg: Config,                # the training config (its deformations and negatives are replaced)
@@ -184,8 +200,9 @@ def training_rates(store: str | Path,          # an ingested feature store
             data = timed(tr.batch, steps, dev)
             e2e = timed(tr.train_step, steps, dev, warmup=warm)
             B = cfg.batch_size
+            waits = host_waits(tr.train_step, dev)                      # None off CUDA
             rows.append(dict(kind=kind, negatives=neg, model_triplets_per_s=B / model, data_triplets_per_s=B / data, e2e_triplets_per_s=B / e2e,
-                             vs_model=model / e2e, resident=bool(tr.sampler.resident), device=str(dev)))
+                             vs_model=model / e2e, resident=bool(tr.sampler.resident), device=str(dev), host_waits=waits))
     return rows
 
 # %% ../nbs/07_benchmarks.ipynb #7531c426
@@ -372,7 +389,8 @@ def bench_table(res: dict,  # the results of `bench`
         add('model only', f"{res['encoder']}, batch {res['batch_size']}{', compiled' if res['compile'] else ''}", f"{_f(m)} triplets/s ({res['model']['step_ms']:.1f} ms/step)", '')
         for r in res['train']:
             add('end to end', f"{r['kind']}, {r['negatives']} negatives", f"{_f(r['e2e_triplets_per_s'])} triplets/s = {100 * r['vs_model']:.0f}% of model only "
-                f"(data alone {_f(r['data_triplets_per_s'])}/s)", '>= 90% of model only' if gpu else 'printed')
+                f"(data alone {_f(r['data_triplets_per_s'])}/s)" + (f"; {len(r['host_waits'])} host waits a step" if r.get('host_waits') is not None else ''),
+                '>= 90% of model only' if gpu else 'printed')
     worst = min((r['e2e_triplets_per_s'] for r in res.get('train', [])), default=None)
     vs = lambda x: f"; specembed's slowest configuration: {worst / x:,.1f}x this" if worst else ''
     for r in res.get('seed', []):
