@@ -171,11 +171,11 @@ def host_waits(step,                         # a function running one training s
     import warnings
     dev = torch.device(device)
     if dev.type != 'cuda': return None
-    torch.cuda.synchronize(dev); torch.cuda.set_sync_debug_mode('warn')
+    torch.cuda.synchronize(dev); before = torch.cuda.get_sync_debug_mode(); torch.cuda.set_sync_debug_mode('warn')
     try:
         with warnings.catch_warnings(record=True) as w:
             warnings.simplefilter('always'); step()
-    finally: torch.cuda.set_sync_debug_mode(0)
+    finally: torch.cuda.set_sync_debug_mode(before)
     torch.cuda.synchronize(dev)
     return [f"{Path(x.filename).name}:{x.lineno}" for x in w if 'synchroniz' in str(x.message)]
 

@@ -285,7 +285,8 @@ def get_device(name: str | None = None,  # None/'auto' (CUDA if available), 'cpu
 
 # %% ../nbs/00_core.ipynb #11e8dcd4
 class DeviceCopies(TorchDispatchMode):
-    "`with DeviceCopies() as c:` records in `c.ops` every operation that mixes devices (a host tensor indexing a device tensor, a host-to-device copy)."
+    "`with DeviceCopies() as c:` records in `c.ops` every operation that mixes devices (a host tensor indexing a device tensor, a tensor copied between them)."
+    # not seen: factories that copy Python data straight to a device (`torch.tensor(x, device=d)`, `t.new_tensor(x)`)
     def __init__(self):
         super().__init__(); self.ops = []
 

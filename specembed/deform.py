@@ -136,17 +136,17 @@ class TimeStretch(nn.Module):
 
 # %% ../nbs/02_deform.ipynb #27d9ca55
 def _hz_to_mel(f): return 2595.0 * torch.log10(1.0 + f / 700.0)
-_CENTRES = {}   # (f_min, f_max, n_mels, device) -> band centres: made once per device, not copied there every batch
+_CENTRES = {}   # (f_min, f_max, n_mels, device) -> band centres, mel floor and step: put on a device once, not every batch
 
 def transpose_positions(semitones: torch.Tensor,    # shift per patch `(B,)` (positive = up)
                         cfg: Config | None = None,  # front end (mel bands); default `Config()`
                        ) -> torch.Tensor:
     "Fractional source band index `(B,F)` for each output band after a shift of `semitones` `(B,)`."
     cfg = cfg or Config(); key = (cfg.f_min, cfg.f_max, cfg.n_mels, str(semitones.device))
-    if key not in _CENTRES: _CENTRES[key] = mel_frequencies(cfg).double().to(semitones.device)
-    fc = _CENTRES[key]                                                            # (F,) band centres, Hz, on the device
-    lo, hi = (float(_hz_to_mel(torch.tensor(f, dtype=torch.float64))) for f in (cfg.f_min, cfg.f_max))   # host numbers
-    step = (hi - lo) / (cfg.n_mels + 1)
+    if key not in _CENTRES:                                                       # once per front end and device
+        lo, hi = _hz_to_mel(torch.tensor(cfg.f_min, dtype=torch.float64)), _hz_to_mel(torch.tensor(cfg.f_max, dtype=torch.float64))
+        _CENTRES[key] = [t.to(semitones.device) for t in (mel_frequencies(cfg).double(), lo, (hi - lo) / (cfg.n_mels + 1))]
+    fc, lo, step = _CENTRES[key]                                                  # (F,) band centres in Hz, mel floor, mel step
     src = fc[None] / 2 ** (semitones.double()[:, None] / 12)                      # (B,F) source Hz
     pos = (_hz_to_mel(src) - lo) / step - 1
     return torch.where((pos - pos.round()).abs() < 1e-6, pos.round(), pos).float() # exact bins stay exact

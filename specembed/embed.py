@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_embed.ipynb #f77c0b17
 from __future__ import annotations
-import collections, json, os, queue, shutil, threading, time
+import collections, contextlib, json, os, queue, shutil, threading, time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,7 +51,7 @@ def clip_embedding(frames: torch.Tensor,  # frame embeddings `(P,D)` of one file
 class _Ahead:
     "The blocks of one file as a thread decodes them: iterate to get them (a decoding error is raised here); `close` stops the thread."
     def __init__(self, path, sr, block_seconds, depth):
-        self.q, self.cancel, self.ended = queue.Queue(depth), threading.Event(), False
+        self.q, self.cancel, self.ended, self.closed = queue.Queue(depth), threading.Event(), False, False
         threading.Thread(target=self._work, args=(path, sr, block_seconds), name='decode_ahead', daemon=True).start()
 
     def _work(self, path, sr, block_seconds):
@@ -60,17 +60,18 @@ class _Ahead:
                 if self.cancel.is_set(): break
                 self.q.put(b)
             self.q.put(None)
-        except Exception as e: self.q.put(e)
+        except BaseException as e: self.q.put(e)                      # the end marker always comes
 
     def __iter__(self):
+        if self.closed: raise RuntimeError("a file's blocks were read after decode_ahead moved on to the next file")
         while not self.ended:
-            b = self.q.get(); self.ended = b is None or isinstance(b, Exception)
-            if isinstance(b, Exception): raise b
+            b = self.q.get(); self.ended = b is None or isinstance(b, BaseException)
+            if isinstance(b, BaseException): raise b
             if b is not None: yield b
 
     def close(self):
-        self.cancel.set()
-        while not self.ended: b = self.q.get(); self.ended = b is None or isinstance(b, Exception)
+        self.cancel.set(); self.closed = True
+        while not self.ended: b = self.q.get(); self.ended = b is None or isinstance(b, BaseException)
 
 def decode_ahead(paths: list,                  # audio files, in the order wanted
                  sr: int = 16_000,             # output sample rate, Hz
@@ -174,11 +175,12 @@ class Embedder:
              ) -> 'Embeddings':
         "Embed files -> `Embeddings` (clip and frame arrays); unreadable files are listed in `.skipped`."
         kept, clips, frames, times, skipped = [], [], [], [], {}
-        ahead = decode_ahead(paths, self.cfg.sample_rate, block_seconds, min(4, os.cpu_count() or 1) if workers is None else workers)
-        for p, blocks in tqdm(ahead, total=len(paths), desc='embed', unit='file', disable=not progress):
-            try: e, t = self.stream(blocks)                                                  # block by block
-            except AudioError as err: skipped[str(p)] = str(err); continue
-            kept.append(str(p)); clips.append(clip_embedding(e).numpy()); frames.append(e.numpy()); times.append(t.numpy())
+        paths = list(paths); ahead = decode_ahead(paths, self.cfg.sample_rate, block_seconds, min(4, os.cpu_count() or 1) if workers is None else workers)
+        with contextlib.closing(ahead):                                                      # its threads stop on any error
+            for p, blocks in tqdm(ahead, total=len(paths), desc='embed', unit='file', disable=not progress):
+                try: e, t = self.stream(blocks)                                              # block by block
+                except AudioError as err: skipped[str(p)] = str(err); continue
+                kept.append(str(p)); clips.append(clip_embedding(e).numpy()); frames.append(e.numpy()); times.append(t.numpy())
         return Embeddings.from_parts(kept, clips, frames, times, skipped)
 
 # %% ../nbs/05_embed.ipynb #4dc5619f
