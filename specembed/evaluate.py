@@ -24,7 +24,7 @@ from .train import load_encoder
 # %% auto #0
 __all__ = ['KEYS', 'sq_dists', 'qbe', 'folds', 'cv_accuracy', 'evaluate_arrays', 'gain_recovered', 'logmel_stats', 'clip_vectors',
            'evaluate', 'results_table', 'slaney_mel', 'hear_naive_vectors', 'show_tsne', 'show_confusion', 'neighbours',
-           'show_neighbours', 'neighbour_browser', 'split_groups']
+           'show_neighbours', 'neighbour_browser', 'neighbour_agreement', 'split_groups']
 
 # %% ../nbs/06_evaluate.ipynb #685dd75f
 def sq_dists(X: np.ndarray,  # vectors `(N,D)`
@@ -258,6 +258,24 @@ def neighbour_browser(reps: dict,   # {name: clip vectors `(N,D)`}, rows in the 
     import ipywidgets as W
     opts = [(f"{Path(p).name} ({l})", i) for i, (p, l) in enumerate(zip(paths, labels))]
     return W.interactive(lambda query: show_neighbours(reps, paths, labels, query, k, groups), query=W.Dropdown(options=opts))
+
+# %% ../nbs/06_evaluate.ipynb #f11e23a2
+def neighbour_agreement(X: np.ndarray,  # clip vectors `(N,D)`
+                        groups,         # one per clip: a clip's neighbour is the nearest clip of another group
+                        **attributes,   # name=values, one value per clip, e.g. label=labels, pitch=pitches
+                       ) -> dict:
+    "How often each clip's nearest other-group clip agrees with it on each attribute: `{name: (share, chance)}`."
+    g = np.asarray(groups); other = g[:, None] != g[None]
+    if len(g) != len(X): raise ValueError(f"{len(g)} groups for {len(X)} clips")
+    if not other.any(1).all(): raise ValueError("every clip needs a clip of another group to be its neighbour")
+    nn_ = np.where(other, sq_dists(X), np.inf).argmin(1)          # (N,) nearest other-group clip
+    out = {}
+    for name, v in attributes.items():
+        v = np.asarray(v)
+        if len(v) != len(X): raise ValueError(f"{name}: {len(v)} values for {len(X)} clips")
+        same = (v[:, None] == v[None]) & other
+        out[name] = (float((v[nn_] == v).mean()), float((same.sum(1) / other.sum(1)).mean()))
+    return out
 
 # %% ../nbs/06_evaluate.ipynb #e8cd01f7
 def split_groups(manifest: str | Path,  # labelled CSV with a group column
