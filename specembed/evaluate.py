@@ -264,9 +264,10 @@ def neighbour_agreement(X: np.ndarray,  # clip vectors `(N,D)`
                         groups,         # one per clip: a clip's neighbour is the nearest clip of another group
                         **attributes,   # name=values, one value per clip, e.g. label=labels, pitch=pitches
                        ) -> dict:
-    "How often each clip's nearest other-group clip agrees with it on each attribute: `{name: (share, chance)}`."
-    g = np.asarray(groups); other = g[:, None] != g[None]
-    if len(g) != len(X): raise ValueError(f"{len(g)} groups for {len(X)} clips")
+    "How often each clip's nearest other-group clip agrees with it on each attribute: `{name: (share, chance)}` (ties: the lowest index)."
+    X = np.asarray(X, np.float64); g = np.asarray(groups); other = g[:, None] != g[None]
+    if len(g) != len(X): raise ValueError(f"{len(g)} group values for {len(X)} clips")
+    if not np.isfinite(X).all(): raise ValueError(f"{int((~np.isfinite(X).all(1)).sum())} clip vector(s) hold NaN or inf")
     if not other.any(1).all(): raise ValueError("every clip needs a clip of another group to be its neighbour")
     nn_ = np.where(other, sq_dists(X), np.inf).argmin(1)          # (N,) nearest other-group clip
     out = {}
