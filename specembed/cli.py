@@ -10,8 +10,8 @@ from pathlib import Path
 
 
 # %% auto #0
-__all__ = ['ENCODER_NAMES', 'EXPERIMENT_NAMES', 'RECIPE_NAMES', 'SONIC_PI', 'STORE_HELP', 'DEVICE_HELP', 'USER_PATH', 'COMMANDS',
-           'main']
+__all__ = ['ENCODER_NAMES', 'EXPERIMENT_NAMES', 'RECIPE_NAMES', 'SONIC_PI', 'STORE_HELP', 'DEVICE_HELP', 'POOL_HELP', 'USER_PATH',
+           'COMMANDS', 'main']
 
 # %% ../nbs/09_cli.ipynb #2f125593
 ENCODER_NAMES = ('small', 'mobile', 'resnet', 'vggish')                 # = specembed.encoder.ENCODERS (tested)
@@ -20,6 +20,7 @@ RECIPE_NAMES = ('hydrogen', 'strums', 'asterisk', 'gm')
 SONIC_PI = '/usr/share/sonic-pi/samples'                      # = specembed.data.SONIC_PI_DIR (tested)
 STORE_HELP = 'feature store root (default: $SPECEMBED_STORE or ~/.cache/specembed/stores); it may hold other audio too'
 DEVICE_HELP = "cpu, cuda, cuda:N or auto (default: cuda when there is a GPU)"
+POOL_HELP = "semitone shifts at which each patch is also read, averaged (--pitch-pool=-12,0,12), or 'none' to read it once (faster); default: the model's"
 USER_PATH = """the user's path (measured times on a 2-core CPU are in the README):
   specembed ingest ~/sounds --store st                       decode once into a feature store
   specembed train --audio ~/sounds --store st --out run --minutes 10
@@ -40,10 +41,16 @@ def _audio_paths(sources):
     if not paths: raise ValueError(f"no audio files in {', '.join(sources)}")
     return paths
 
-def _model(run, device):
+def _model(run, device, pitch_pool=None):
+    "A run folder or 'pretrained', loaded on `device`; `pitch_pool` ('none' or comma-separated semitones) replaces the config's."
+    from dataclasses import replace
     from specembed.core import get_device
     from specembed.train import load_encoder
-    return load_encoder(run, str(get_device(device)))
+    model, cfg = load_encoder(run, str(get_device(device)))
+    if pitch_pool is None: return model, cfg
+    try: shifts = () if pitch_pool.strip().lower() == 'none' else tuple(float(s) for s in pitch_pool.split(','))
+    except ValueError: raise ValueError(f"--pitch-pool takes 'none' or semitones separated by commas, e.g. -12,0,12; got {pitch_pool!r}") from None
+    return model, replace(cfg, pitch_pool=shifts)
 
 
 # %% ../nbs/09_cli.ipynb #14324617
@@ -136,7 +143,7 @@ def _train_config(args, dev):
     else: cfg = Config.for_device(dev)
     if args.init and not args.resume and not args.encoder:                  # fine-tuning: the architecture of the weights given
         from specembed.train import load_encoder
-        init = load_encoder(args.init)[1]; cfg = replace(cfg, encoder=init.encoder, embed_dim=init.embed_dim)
+        init = load_encoder(args.init)[1]; cfg = replace(cfg, encoder=init.encoder, embed_dim=init.embed_dim, pitch_pool=init.pitch_pool)
     steps = args.steps if args.steps is not None or not args.minutes else 10**9    # a time budget runs for its time
     over = dict(encoder=args.encoder, steps=steps, minutes=args.minutes, batch_size=args.batch_size, lr=args.lr,
                 negatives=args.negatives, objective=args.objective, tau=args.tau, balance=args.balance, seed=args.seed, compile=args.compile or None, ckpt_every=args.ckpt_every)
@@ -161,10 +168,11 @@ def _embed_args(sub):
     e.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
     e.add_argument('--out', required=True, help='.npz file: clip (N,D), frame (M,D), frame_file, frame_time, paths')
     e.add_argument('--device', help=DEVICE_HELP); e.add_argument('--quiet', action='store_true', help='no progress bar')
+    e.add_argument('--pitch-pool', help=POOL_HELP)
 
 def _embed_cmd(args):
     from specembed.embed import embed_files
-    model, cfg = _model(args.model, args.device); out = Path(args.out)
+    model, cfg = _model(args.model, args.device, args.pitch_pool); out = Path(args.out)
     E = embed_files(model, cfg, _audio_paths(args.audio), args.device, not args.quiet, shard_dir=out.with_name(out.name + '.shards'))
     if E is None: return                                     # torchrun: rank 0 writes the file
     print(f"wrote {E.save(args.out)}: {len(E.paths)} clips, {len(E.frame)} frames, {len(E.skipped)} skipped")
@@ -178,10 +186,11 @@ def _index_args(sub):
     x.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
     x.add_argument('--level', choices=['frame', 'clip'], default='frame', help='one vector per 0.48 s frame (finds moments; default) or per file')
     x.add_argument('--device', help=DEVICE_HELP); x.add_argument('--quiet', action='store_true', help='no progress bar')
+    x.add_argument('--pitch-pool', help=POOL_HELP + " (search reads the query the same way)")
 
 def _index_cmd(args):
     from specembed.embed import build_index
-    model, cfg = _model(args.model, args.device)
+    model, cfg = _model(args.model, args.device, args.pitch_pool)
     out = build_index(model, cfg, _sources(args.audio), args.out, args.level, args.device, not args.quiet,
                       run=args.model if args.model == 'pretrained' else str(Path(args.model).absolute()))
     if int(os.environ.get('RANK', 0)) == 0: print('wrote', out)

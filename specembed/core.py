@@ -37,6 +37,7 @@ class Config:
     # -- patches and embedding --
     patch_frames: int = 96      # T: frames per patch, 0.96 s (the paper's ~1 s)
     embed_dim: int = 128        # D: size of the unit-norm embedding
+    pitch_pool: tuple = ()      # semitone shifts at which the Embedder also reads each patch, averaging the vectors; () = as is
     # -- training (used from nbs/04_train on) --
     encoder: str = 'small'      # 'small' (CPU), 'resnet' (seed-like), 'vggish' (GPU)
     batch_size: int = 64        # triplets per step
@@ -130,6 +131,10 @@ class Config:
                        objective=('triplet', 'ntxent', 'dcl'))
         for k, ok in choices.items():
             if getattr(self, k) not in ok: raise ValueError(f"{k} must be one of {ok}, got {getattr(self, k)!r}")
+        try: self.pitch_pool = tuple(float(s) for s in self.pitch_pool)   # a JSON list reads back as the same tuple
+        except (TypeError, ValueError): raise ValueError(f"pitch_pool must be a list of semitone shifts, got {self.pitch_pool!r}") from None
+        if not all(math.isfinite(s) and abs(s) <= 48 for s in self.pitch_pool):
+            raise ValueError(f"pitch_pool shifts must be finite and within 48 semitones (4 octaves), got {self.pitch_pool}")
 
 # %% ../nbs/00_core.ipynb #85fa3248
 class LogMel(torch.nn.Module):

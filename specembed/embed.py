@@ -5,7 +5,7 @@
 # %% ../nbs/05_embed.ipynb #f77c0b17
 from __future__ import annotations
 import collections, contextlib, json, os, queue, shutil, threading, time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -16,13 +16,14 @@ import torch.nn.functional as Fn
 from tqdm.auto import tqdm
 
 from .core import Config, LogMel, get_device, n_frames
+from .deform import transpose
 from .data import iter_audio, AudioError, source_rows
 from .train import dist_info, init_distributed
 
 # %% auto #0
-__all__ = ['patchify', 'clip_embedding', 'decode_ahead', 'Embedder', 'Embeddings', 'SearchIndex', 'clustered_vectors',
-           'ann_benchmark', 'shard_paths', 'merge_embeddings', 'embed_files', 'build_index', 'search_index',
-           'export_onnx']
+__all__ = ['patchify', 'clip_embedding', 'decode_ahead', 'PitchPool', 'Embedder', 'Embeddings', 'SearchIndex',
+           'clustered_vectors', 'ann_benchmark', 'shard_paths', 'merge_embeddings', 'embed_files', 'build_index',
+           'search_index', 'export_onnx']
 
 # %% ../nbs/05_embed.ipynb #f42c0edb
 def patchify(x: torch.Tensor,  # log-mel `(F,N)`
@@ -94,17 +95,36 @@ def decode_ahead(paths: list,                  # audio files, in the order wante
     finally:
         for _, a in live: a.close()
 
+# %% ../nbs/05_embed.ipynb #5efdb681
+class PitchPool(nn.Module):
+    "An encoder read at several transpositions: `(B,F,T)` -> the mean of its `(B,D)` unit vectors over `shifts`, re-normalised."
+    def __init__(self,
+                 encoder: nn.Module,         # `(B,F,T) -> (B,D)`
+                 shifts: tuple,              # semitones (0 = the patch as is); one encoder pass each
+                 cfg: Config | None = None,  # the front end the mel axis follows; default `Config()`
+                ):
+        super().__init__(); self.encoder, self.shifts, self.cfg = encoder, tuple(float(s) for s in shifts), cfg or Config()
+        if not self.shifts: raise ValueError("PitchPool needs at least one shift (0 = the patch as is)")
+        self.embed_dim = getattr(encoder, 'embed_dim', None)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        z = sum(self.encoder(transpose(x, x.new_full((len(x),), s), self.cfg) if s else x).float() for s in self.shifts)
+        return Fn.normalize(z, dim=1)                                    # (B,D)
+
+    def extra_repr(self) -> str: return f"shifts {', '.join(f'{s:+g}' for s in self.shifts)} semitones"
+
 # %% ../nbs/05_embed.ipynb #3407a089
 class Embedder:
     "Frame and clip embeddings of waveforms or files with an encoder `(B,F,T) -> (B,D)`."
     def __init__(self,
                  model: nn.Module,           # the encoder
-                 cfg: Config | None = None,  # its config; default `Config()`
+                 cfg: Config | None = None,  # its config (`pitch_pool`: read each patch at those shifts); default `Config()`
                  device: str | None = None,  # default: CUDA if there is one
                  hop: float = 0.5,           # step between patches, as a fraction of a patch (0.5: half-overlapping)
                  batch_size: int = 256,      # patches per forward pass
                 ):
         self.cfg = cfg = cfg or Config(); self.device = get_device(device)
+        model = PitchPool(model, cfg.pitch_pool, cfg) if cfg.pitch_pool else model    # the config's test-time transpositions
         self.model = model.to(self.device).eval(); self.front = LogMel(cfg).to(self.device)
         self.hop = max(1, round(hop * cfg.patch_frames)); self.batch_size = batch_size
 
@@ -366,6 +386,7 @@ def search_index(index_dir: str | Path,      # a folder written by `build_index`
                 ) -> list[dict]:
     "The `k` nearest (file, time, distance) in an index folder to the clip embedding of the audio file `query`, best first."
     index_dir = Path(index_dir); meta = json.loads((index_dir / 'index.json').read_text())
+    if 'config' in meta: cfg = replace(cfg, pitch_pool=meta['config'].get('pitch_pool', ()))   # the query read as the index was
     E = Embeddings.load(index_dir / 'embeddings.npz')
     frame = meta['level'] == 'frame'; vec = E.frame if frame else E.clip
     q = clip_embedding(Embedder(model, cfg, device).stream(iter_audio(query, cfg.sample_rate))[0]).numpy()
@@ -385,7 +406,7 @@ def export_onnx(model: str | Path | nn.Module = 'pretrained',   # 'pretrained', 
                 cfg: Config | None = None,                       # the encoder's config when `model` is a module
                 opset: int = 18,                                 # ONNX opset
                 ) -> Path:
-    "Write the encoder as ONNX: input 'logmel' `(B,F,T)` float32 -> output 'embedding' `(B,D)`, any batch size."
+    "Write the encoder as ONNX: input 'logmel' `(B,F,T)` float32 -> output 'embedding' `(B,D)`, any batch size; one pass (no `pitch_pool`)."
     import importlib.util
     missing = [m for m in ('onnx', 'onnxscript') if importlib.util.find_spec(m) is None]   # what torch's exporter needs
     if missing: raise ImportError(f"ONNX export needs `pip install {' '.join(missing)}`")

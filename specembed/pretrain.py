@@ -28,13 +28,15 @@ def pretrain_config(minutes: float = 90.0,  # the time budget; the learning rate
                     seed: int = 0,          # training seed
                     **overrides,            # other `Config` fields, replacing the recipe's
                    ) -> Config:  # the recipe's configuration
-    "The recipe of the shipped model: the small CNN, in-batch contrast (NT-Xent), every deformation (a kind drawn per example), anchors balanced over the corpus's kinds."
+    "The recipe of the shipped model: the small CNN, in-batch contrast (NT-Xent), every deformation (a kind drawn per example), anchors balanced over the corpus's kinds, pitch-pooled embedding."
     # chosen by the 5-minute recipe probes ("Choosing the recipe" below): every deformation per example beat mixing
     # alone on drums and sound type, balanced anchors (drums and notes are 2% of the hours) helped drums most, and
-    # transpositions of up to an octave (not 4 semitones) helped instrument families and sound types
+    # transpositions of up to an octave (not 4 semitones) helped instrument families and sound types. Embedding reads
+    # each patch at -18..+18 semitones in steps of 6 (pitch pooling, chosen on the validation sets: "Pitch pooling" below)
     return Config.tiny(**{**dict(encoder='small', objective='ntxent', tau=0.1, batch_size=64, lr=1e-3, warmup_steps=50,
                                  deformations=dict(proximity=1.0, noise=1.0, stretch=1.0, pitch=1.0, mix=1.0), per_example=True, semitones=12.0,
-                                 balance=1.0, minutes=minutes, steps=10**9, seed=seed, log_every=25, ckpt_every=200), **overrides})
+                                 balance=1.0, minutes=minutes, steps=10**9, seed=seed, log_every=25, ckpt_every=200,
+                                 pitch_pool=(-18, -12, -6, 0, 6, 12, 18)), **overrides})
 
 # %% ../nbs/06c_pretrain.ipynb #bd4c46b3
 def score_sets(rep: str | Path,             # a run folder, 'pretrained', 'logmel', or 'random:NAME' (an untrained NAME encoder)
@@ -90,7 +92,10 @@ def model_card(cfg: Config,     # the recipe the model was trained with
     "The model card: what the model is, what it learnt from (sources, licences, hours), its budget and hardware, its scores, its limits."
     model = build_encoder(cfg); hours = sum(s['hours'] for s in sources.values())
     rows = '\n'.join(f"| {n} | {s['kind']} | {s['files']} | {s['hours']:.2f} | {s['licence']} |" for n, s in sources.items())
-    steps = json.loads((latest_checkpoint(run) / 'state.json').read_text())['step']
+    state = latest_checkpoint(run) / 'state.json'; steps = json.loads(state.read_text())['step']
+    trained = datetime.fromtimestamp(state.stat().st_mtime, timezone.utc).strftime('%Y-%m-%d')   # when its last checkpoint was written
+    pool = (f"Embedding reads each patch at {', '.join(f'{s:+g}' for s in cfg.pitch_pool)} semitones and averages the vectors "
+            f"(`pitch_pool`: {len(cfg.pitch_pool)} encoder passes per patch; `replace(cfg, pitch_pool=())` reads it once).\n") if cfg.pitch_pool else ''
     return f"""# specembed pretrained model
 
 {describe(model, cfg)}; input: log-mel patches (B,F={cfg.n_mels},T={cfg.patch_frames}) of 16 kHz audio (0.96 s);
@@ -98,8 +103,8 @@ output: {cfg.embed_dim}-d unit vectors. Trained without labels: objective {cfg.o
 {', '.join(k + (f' (up to {cfg.semitones:g} semitones)' if k == 'pitch' else '') for k, w in cfg.deformations.items() if w)} (one kind per {'example' if cfg.per_example else 'batch'}), anchors
 {'uniform over time' if not cfg.balance else f'balanced over the corpus kinds (balance {cfg.balance:g})'}, batch {cfg.batch_size}, {steps} steps in {seconds / 60:.0f} minutes on
 {platform.processor() or platform.machine()} ({torch.get_num_threads()} threads), torch {torch.__version__},
-{datetime.now(timezone.utc).strftime('%Y-%m-%d')}. Weights: float16 safetensors.
-
+{trained}. Weights: float16 safetensors.
+{pool}
 Rebuild: `{command}`
 
 ## Training data ({hours:.1f} h, Debian packages and audio generated from them)
