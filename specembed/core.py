@@ -131,7 +131,9 @@ class Config:
                        objective=('triplet', 'ntxent', 'dcl'))
         for k, ok in choices.items():
             if getattr(self, k) not in ok: raise ValueError(f"{k} must be one of {ok}, got {getattr(self, k)!r}")
-        try: self.pitch_pool = tuple(float(s) for s in self.pitch_pool)   # a JSON list reads back as the same tuple
+        try:
+            if isinstance(self.pitch_pool, str): raise TypeError   # '12' is not (1.0, 2.0)
+            self.pitch_pool = tuple(float(s) for s in self.pitch_pool)   # a JSON list reads back as the same tuple
         except (TypeError, ValueError): raise ValueError(f"pitch_pool must be a list of semitone shifts, got {self.pitch_pool!r}") from None
         if not all(math.isfinite(s) and abs(s) <= 48 for s in self.pitch_pool):
             raise ValueError(f"pitch_pool shifts must be finite and within 48 semitones (4 octaves), got {self.pitch_pool}")

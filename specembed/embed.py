@@ -105,7 +105,7 @@ class PitchPool(nn.Module):
                 ):
         super().__init__(); self.encoder, self.shifts, self.cfg = encoder, tuple(float(s) for s in shifts), cfg or Config()
         if not self.shifts: raise ValueError("PitchPool needs at least one shift (0 = the patch as is)")
-        self.embed_dim = getattr(encoder, 'embed_dim', None)
+        self.embed_dim = getattr(encoder, 'embed_dim', 0)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         z = sum(self.encoder(transpose(x, x.new_full((len(x),), s), self.cfg) if s else x).float() for s in self.shifts)

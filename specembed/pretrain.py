@@ -181,13 +181,17 @@ def probe_recipe(name: str,                        # the probe's name; its run f
     base = PRETRAIN_HOME
     run = (Path(out) if out else base / 'probes') / name.replace(' ', '_'); f = run / 'scores.json'
     cfg = pretrain_config(minutes, seed, **overrides); want = json.loads(cfg.to_json())
-    if f.exists() and (res := json.loads(f.read_text()))['config'] == want: return res
+    res = json.loads(f.read_text()) if f.exists() else None
+    if res and res['config'] == want: return res
     if corpus is None:
         built = pretrain_corpus(base / 'corpus')
         corpus = dict(pretrain=built['pretrain'], tests={k: built[k] for k in ('drums_test', 'gm_test', 'sound_type_test')})
-    if run.exists(): shutil.rmtree(run)                       # a stale probe under this name: start again
-    train([corpus['pretrain']], run, cfg, store=Path(store) if store else base / 'store', progress=False,
-          workers=os.cpu_count() or 1, device=device)
+    trained = lambda c: {k: v for k, v in c.items() if k != 'pitch_pool'}    # what training read (pitch_pool is for embedding)
+    if not (res and trained(res['config']) == trained(want) and latest_checkpoint(run)):   # else: the same run, read another way
+        if run.exists(): shutil.rmtree(run)                   # a stale probe under this name: start again
+        train([corpus['pretrain']], run, cfg, store=Path(store) if store else base / 'store', progress=False,
+              workers=os.cpu_count() or 1, device=device)
+    (run / 'config.json').write_text(cfg.to_json())           # its pitch_pool: how score_sets reads it
     s = score_sets(run, corpus['tests'], device)
     res = dict(name=name, config=want, steps=json.loads((latest_checkpoint(run) / 'state.json').read_text())['step'],
                qbe={t: s[t]['qbe_map'] for t in s}, scores=s)
