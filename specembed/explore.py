@@ -301,8 +301,8 @@ def _fingerprint(model, paths, **opts) -> str:
     run = pretrained_dir() if str(model) == 'pretrained' else Path(model)
     ck = run if (run / 'state.json').exists() else latest_checkpoint(run)
     h = hashlib.sha256((ck / 'state.json').read_bytes() if ck else str(run).encode())
-    for f in (run / 'config.json', run.parent.parent / 'config.json'):   # a run's or a checkpoint's: how the model is read (pitch_pool)
-        if f.exists(): h.update(f.read_bytes())
+    cfg_path = ck / 'config.json' if ck and (ck / 'config.json').exists() else (ck.parent.parent if ck else run) / 'config.json'   # the file load_encoder reads
+    if cfg_path.exists(): h.update(cfg_path.read_bytes())                   # how the model is read (pitch_pool)
     for p in paths: st = os.stat(p); h.update(f"{p}|{st.st_size}|{st.st_mtime_ns}\n".encode())
     h.update(json.dumps(opts, sort_keys=True).encode()); return h.hexdigest()
 
