@@ -263,7 +263,7 @@ def audio_domain_rate(paths: list,     # audio files (the first 4 x `clips` are 
                       clips: int = 8,  # clips timed (those at least a patch long)
                       seed: int = 0,   # seed of the pitch shifts
                      ) -> dict:
-    "Seconds per triplet when the positive is pitch-shifted as audio (torchaudio) and all three are turned into log-mel (data only, one core)."
+    "Seconds per triplet when the positive is pitch-shifted as audio (`pitch_shift`) and all three are turned into log-mel (data only, one core)."
     rng = np.random.default_rng(seed); front = LogMel(cfg); N = cfg.patch_samples
     waves = [w for w in (load_audio(p, cfg.sample_rate) for p in paths[:4 * clips]) if len(w) >= N][:clips]
     if not waves: raise ValueError(f"no clip of at least {N} samples among the {len(paths)} paths")
@@ -399,7 +399,7 @@ def bench_table(res: dict,  # the results of `bench`
             ('specembed >= 5x' if r['workers'] == 0 else 'specembed >= 1x') + ('' if gpu else ' (GPU)'))
     if 'audio_domain' in res:
         a = res['audio_domain']
-        add('audio domain', 'torchaudio pitch shift + 3 log-mels, one core',
+        add('audio domain', 'audio pitch shift + 3 log-mels, one core',
             f"{a['seconds_per_triplet'] * 1000:.0f} ms/triplet = {_f(a['data_triplets_per_s'])} triplets/s (data alone){vs(a['data_triplets_per_s'])}", 'specembed >= 100x')
     if 'embed' in res:
         e = res['embed']; add('embedding', f"{e['files']} files, {e['audio_hours']:.2f} h", f"{_f(e['x_realtime'])}x real time ({e['hours_per_s']:.3f} h/s), peak RSS {e['peak_rss_mb']:.0f} MB",

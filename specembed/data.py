@@ -13,10 +13,9 @@ from typing import Iterator
 import numpy as np
 import soundfile as sf
 import torch
-import torchaudio.functional as AF
 from tqdm.auto import tqdm
 
-from .core import Config, LogMel, FRONTEND_FIELDS, default_corpus, get_device, n_frames, read_manifest
+from .core import Config, LogMel, FRONTEND_FIELDS, default_corpus, get_device, n_frames, read_manifest, resample
 
 # %% auto #0
 __all__ = ['SONIC_PI_DIR', 'AUDIO_EXTENSIONS', 'SILENCE_PEAK', 'HYDROGEN_DIR', 'ASTERISK_DIR', 'GM_SOUNDFONT', 'STRUMS_KIT',
@@ -37,7 +36,7 @@ class StoreBusy(RuntimeError):
 def _mono(x: np.ndarray) -> np.ndarray: return x.mean(axis=1, dtype=np.float32) if x.shape[1] > 1 else x[:, 0]
 
 def _kernel_halfwidth(orig: int, new: int, lowpass_filter_width: int = 6, rolloff: float = 0.99) -> int:
-    "Input samples either side that torchaudio's sinc resampler reads for one output sample."
+    "Input samples either side that `resample`'s sinc kernel reads for one output sample."
     g = math.gcd(orig, new); o, n = orig // g, new // g
     return math.ceil(lowpass_filter_width * o / (min(o, n) * rolloff)) + 1
 
@@ -45,7 +44,7 @@ def _resample_span(buf, buf_start, start, end, ctx, orig, sr, unit, out_unit, fi
     "Resample input samples [start, end) (absolute indices) using up to `ctx` samples of context from `buf`."
     cs = max(start - ctx, buf_start)
     ce = len(buf) + buf_start if final else end + ctx
-    y = AF.resample(torch.from_numpy(np.ascontiguousarray(buf[cs - buf_start:ce - buf_start])), orig, sr)
+    y = resample(torch.from_numpy(np.ascontiguousarray(buf[cs - buf_start:ce - buf_start])), orig, sr)
     a = (start - cs) // unit * out_unit
     n = (math.ceil(end * sr / orig) if final else end // unit * out_unit) - start // unit * out_unit
     return y[a:a + n].contiguous()

@@ -8,9 +8,8 @@ import math
 import numpy as np
 import torch
 import torch.nn as nn
-import torchaudio.functional as AF
 
-from .core import Config, LogMel, logmel_to_power, mel_frequencies
+from .core import Config, LogMel, logmel_to_power, mel_frequencies, phase_vocoder, pitch_shift
 
 # %% auto #0
 __all__ = ['KINDS', 'add_noise', 'white_noise_bank', 'white_noise', 'Noise', 'mix', 'Mix', 'stretch', 'stretch_context',
@@ -289,15 +288,15 @@ def audio_stretch(wave: torch.Tensor,  # waveform `(N,)`
     win = torch.hann_window(n_fft)
     spec = torch.stft(wave, n_fft, hop, window=win, return_complex=True)
     phase_advance = torch.linspace(0, math.pi * hop, n_fft // 2 + 1)[:, None]
-    out = AF.phase_vocoder(spec, rate, phase_advance)
+    out = phase_vocoder(spec, rate, phase_advance)
     return torch.istft(out, n_fft, hop, window=win)
 
 def audio_pitch(wave: torch.Tensor,  # waveform `(N,)`
                 semitones: float,    # shift (positive = up)
                 sr: int = 16_000,    # sample rate, Hz
                ) -> torch.Tensor:
-    "Waveform `(N,)` transposed by `semitones` (torchaudio's phase vocoder + resampling)."
-    return AF.pitch_shift(wave[None], sr, semitones)[0]
+    "Waveform `(N,)` transposed by `semitones` (a phase vocoder + resampling: `pitch_shift`, nbs/00_core)."
+    return pitch_shift(wave[None], sr, semitones)[0]
 
 # %% ../nbs/02_deform.ipynb #aded7bf2
 def naive_seed_stretch(ctx: np.ndarray,  # log-mel context of one example `(F,W)`

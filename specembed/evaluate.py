@@ -157,9 +157,9 @@ def slaney_mel(sr: int = 22050,            # sample rate (Hz)
                fmax: float | None = None,  # highest frequency (Hz); None: sr / 2
                **_,                        # librosa's other arguments, ignored
               ) -> np.ndarray:  # filter bank `(n_mels, 1 + n_fft // 2)`
-    "librosa's default mel filter bank `(n_mels, 1 + n_fft // 2)` (Slaney scale, area-normalised), computed by torchaudio."
-    import torchaudio
-    fb = torchaudio.functional.melscale_fbanks(1 + n_fft // 2, fmin, fmax or sr / 2, n_mels, sr, norm='slaney', mel_scale='slaney')
+    "librosa's default mel filter bank `(n_mels, 1 + n_fft // 2)` (Slaney scale, area-normalised), made by `melscale_fbanks`."
+    from specembed.core import melscale_fbanks
+    fb = melscale_fbanks(1 + n_fft // 2, fmin, fmax or sr / 2, n_mels, sr, norm='slaney', mel_scale='slaney')
     return fb.T.numpy()
 
 def hear_naive_vectors(paths: list,             # audio files

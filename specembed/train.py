@@ -98,7 +98,7 @@ class TripletObjective(nn.Module):
         idx = mine_negatives(ea, ep, en, self.negatives, self.distance, forbid)
         hinge, d_ap, d_an = triplet_loss(ea, ep, en[idx], self.margin, self.distance)
         with torch.no_grad():
-            used = torch.zeros_like(forbid); used[torch.arange(len(ea), device=idx.device), idx] = True
+            used = torch.zeros_like(forbid).scatter_(1, idx[:, None], True)   # not `used[r, idx] = True`: a host scalar copied to the device
             nearest = cross_dist(ea, en, self.distance).masked_fill(forbid, float('inf')).min(1).values
         return dict(loss=hinge.mean(), d_ap=d_ap, d_an=d_an, violating=(d_an - d_ap < self.margin).float(),
                     pos_top1=(pair_dist(ea, ep, self.distance) < nearest).float(), used=used, cand_files=nf)
@@ -120,7 +120,7 @@ class NTXentObjective(nn.Module):
         B = len(ea); z = torch.cat([ea, ep]); files = torch.cat([f, f])           # (2B,D), (2B,)
         sim = z @ z.T / self.tau                                                  # (2B,2B) cosine / tau
         rows = torch.arange(2 * B, device=z.device); pos = (rows + B) % (2 * B)  # row i's positive: i+B, and back
-        is_pos = torch.zeros_like(sim, dtype=torch.bool); is_pos[rows, pos] = True
+        is_pos = torch.zeros_like(sim, dtype=torch.bool).scatter_(1, pos[:, None], True)
         neg = (files[:, None] != files[None, :])                                  # same recording: neither positive nor negative
         logits = sim.masked_fill(~(neg | is_pos), float('-inf'))
         if self.decoupled: loss = -sim[rows, pos] + torch.logsumexp(logits.masked_fill(is_pos, float('-inf')), 1)
