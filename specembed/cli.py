@@ -11,7 +11,7 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['ENCODER_NAMES', 'EXPERIMENT_NAMES', 'RECIPE_NAMES', 'SONIC_PI', 'STORE_HELP', 'DEVICE_HELP', 'POOL_HELP', 'USER_PATH',
-           'COMMANDS', 'main']
+           'POS_INT', 'POS_FLOAT', 'COMMANDS', 'USER_ERRORS', 'INTERRUPTED', 'shown', 'main']
 
 # %% ../nbs/09_cli.ipynb #2f125593
 ENCODER_NAMES = ('small', 'mobile', 'resnet', 'vggish')                 # = specembed.encoder.ENCODERS (tested)
@@ -31,14 +31,33 @@ USER_PATH = """the user's path (measured times on a 2-core CPU are in the README
   specembed explore --audio ~/sounds                          a map in the browser: click a clip to hear its neighbours
   specembed demo                                             all of it on the embedded corpus, with an HTML report"""
 
+def _positive(kind):
+    "An argparse type for a number above 0 (`kind`: int or float); anything else is argparse's one-line usage error."
+    def parse(s: str):
+        try: v = kind(s)
+        except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a{'n integer' if kind is int else ' number'}") from None
+        if not 0 < v < float('inf'): raise argparse.ArgumentTypeError(f"must be above 0, got {s}")
+        return v
+    parse.__name__ = kind.__name__
+    return parse
+
+POS_INT, POS_FLOAT = _positive(int), _positive(float)
+
+def shown(path) -> str:
+    "A path as one printable line: bytes that are not UTF-8 as `\\xff`, control characters (a newline in a name) as escapes."
+    s = str(path)
+    if s.isprintable(): return s
+    s = os.fsencode(s).decode('utf-8', 'backslashreplace')
+    return ''.join(c if c.isprintable() else repr(c)[1:-1] for c in s)
+
 def _sources(audio: list) -> list:
     from specembed.core import default_corpus
     return [default_corpus() if a == 'default' else a for a in audio]
 
 def _audio_paths(sources):
-    from specembed.data import source_rows
-    paths = [r['path'] for s in _sources(sources) for r in source_rows(s)]
-    if not paths: raise ValueError(f"no audio files in {', '.join(sources)}")
+    from specembed.data import source_rows, merge_rows
+    paths = [r['path'] for r in merge_rows([r for s in _sources(sources) for r in source_rows(s)])]   # a file reached twice (a symlinked folder) once
+    if not paths: raise ValueError(f"no audio files in {', '.join(map(str, sources))}")
     return paths
 
 def _model(run, device, pitch_pool=None):
@@ -58,7 +77,7 @@ def _demo_args(sub):
     "The `demo` subcommand's arguments."
     d = sub.add_parser('demo', help='the main job: ingest, train, evaluate, and write an HTML report')
     d.add_argument('--audio', help='labelled manifest CSV (path,label[,group]); default: the embedded corpus')
-    d.add_argument('--minutes', type=float, default=3.0, help='training time (default 3)')
+    d.add_argument('--minutes', type=POS_FLOAT, default=3.0, help='training time (default 3)')
     d.add_argument('--out', default='specembed-demo', help='output folder (default ./specembed-demo)')
     d.add_argument('--device', help=DEVICE_HELP); d.add_argument('--store', help='feature store root (default: OUT/store)')
     d.add_argument('--quiet', action='store_true', help='no progress bars, no result table')
@@ -96,7 +115,7 @@ def _ingest_args(sub):
     i = sub.add_parser('ingest', help='decode audio once into a cached log-mel feature store')
     i.add_argument('source', nargs='+', help="folders, audio files and/or manifest CSVs (path,label[,group]), in any order; 'default' = the embedded corpus")
     i.add_argument('--store', required=True, help='store root; features go to STORE/<frontend_key>/')
-    i.add_argument('--workers', type=int, default=cores, help=f'decoding processes (default: one per core, {cores} here)')
+    i.add_argument('--workers', type=POS_INT, default=cores, help=f'decoding processes (default: one per core, {cores} here)')
     i.add_argument('--quiet', action='store_true', help='no progress bar')
 
 def _ingest_cmd(args):
@@ -104,7 +123,7 @@ def _ingest_cmd(args):
     from specembed.data import ingest
     rep = ingest(_sources(args.source), args.store, Config(), workers=args.workers, progress=not args.quiet)
     print(rep.summary())
-    for path, why in rep.skipped.items(): print(f"  skipped {path}: {why}")
+    for path, why in rep.skipped.items(): print(f"  skipped {shown(path)}: {why}")
     if rep.padded: print(f"  {len(rep.padded)} file(s) shorter than one patch were padded with silence (flag 'padded' in the index)")
     print(f"  report: {Path(rep.store) / 'report.json'}")
 
@@ -117,12 +136,12 @@ def _train_args(sub):
     t.add_argument('--audio', action='append', required=True, help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
     t.add_argument('--out', required=True, help='run folder: config.json, train_files.csv, metrics.csv, checkpoints/')
     t.add_argument('--encoder', choices=ENCODER_NAMES, help='default: small on CPU, vggish on CUDA')
-    t.add_argument('--steps', type=int, help='step limit (default: the preset\'s 300 on CPU; none when --minutes is given alone)')
-    t.add_argument('--minutes', type=float, help='time budget; the learning rate decays over it')
-    t.add_argument('--batch-size', type=int, help='triplets per step (per process)'); t.add_argument('--lr', type=float, help='peak learning rate')
+    t.add_argument('--steps', type=POS_INT, help='step limit (default: the preset\'s 300 on CPU; none when --minutes is given alone)')
+    t.add_argument('--minutes', type=POS_FLOAT, help='time budget; the learning rate decays over it')
+    t.add_argument('--batch-size', type=POS_INT, help='triplets per step (per process)'); t.add_argument('--lr', type=POS_FLOAT, help='peak learning rate')
     t.add_argument('--negatives', choices=['random', 'random_other_file', 'semihard', 'hardest'], help="the triplet objective's negative choice (default random)")
     t.add_argument('--objective', choices=['triplet', 'ntxent', 'dcl'], help='triplet (the paper; default), ntxent (in-batch contrast) or dcl (decoupled)')
-    t.add_argument('--tau', type=float, help='temperature of ntxent/dcl (default 0.1)')
+    t.add_argument('--tau', type=POS_FLOAT, help='temperature of ntxent/dcl (default 0.1)')
     t.add_argument('--balance', type=float, help='anchor sampling: 0 = every second alike (default), 1 = every label alike (labels from manifests)')
     t.add_argument('--device', help=DEVICE_HELP); t.add_argument('--seed', type=int, help='one seed for sampling, deformation and weights')
     t.add_argument('--labels', help='manifest CSV with labels: explicit-label (supervised) triplets on its files')
@@ -130,8 +149,8 @@ def _train_args(sub):
     t.add_argument('--resume', action='store_true', help='continue the run in --out from its newest good checkpoint (same --audio)')
     t.add_argument('--store', help=STORE_HELP)
     t.add_argument('--compile', action='store_true', help='torch.compile the encoder')
-    t.add_argument('--ckpt-every', type=int, help='steps between checkpoints')
-    t.add_argument('--workers', type=int, default=cores, help=f'decoding processes for ingestion (default: one per core, {cores} here)')
+    t.add_argument('--ckpt-every', type=POS_INT, help='steps between checkpoints')
+    t.add_argument('--workers', type=POS_INT, default=cores, help=f'decoding processes for ingestion (default: one per core, {cores} here)')
     t.add_argument('--quiet', action='store_true', help='no progress bars')
 
 def _train_config(args, dev):
@@ -139,7 +158,9 @@ def _train_config(args, dev):
     from dataclasses import replace
     from specembed.core import Config
     out = Path(args.out)
-    if args.resume and (out / 'config.json').exists(): cfg = Config.from_json((out / 'config.json').read_text())
+    if args.resume and (out / 'config.json').exists():
+        from specembed.train import read_config
+        cfg = read_config(out / 'config.json')                               # checked; an error names the file
     else: cfg = Config.for_device(dev)
     if args.init and not args.resume and not args.encoder:                  # fine-tuning: the architecture of the weights given
         from specembed.train import load_encoder
@@ -175,8 +196,11 @@ def _embed_cmd(args):
     model, cfg = _model(args.model, args.device, args.pitch_pool); out = Path(args.out)
     E = embed_files(model, cfg, _audio_paths(args.audio), args.device, not args.quiet, shard_dir=out.with_name(out.name + '.shards'))
     if E is None: return                                     # torchrun: rank 0 writes the file
+    if not E.paths:                                          # nothing to write: say why instead of an empty file
+        p, why = next(iter(E.skipped.items()), ('', 'no files'))
+        raise ValueError(f"no file could be embedded ({len(E.skipped)} skipped; {shown(p)}: {why}); nothing written to {args.out}")
     print(f"wrote {E.save(args.out)}: {len(E.paths)} clips, {len(E.frame)} frames, {len(E.skipped)} skipped")
-    for path, why in E.skipped.items(): print(f"  skipped {path}: {why}")
+    for path, why in E.skipped.items(): print(f"  skipped {shown(path)}: {why}")
 
 # %% ../nbs/09_cli.ipynb #de2bdeef
 def _index_args(sub):
@@ -200,7 +224,7 @@ def _search_args(sub):
     "The `search` subcommand's arguments."
     q = sub.add_parser('search', help='nearest files (with time offsets) to a query audio file')
     q.add_argument('--index', required=True, help='index folder written by `specembed index`'); q.add_argument('query', help='audio file')
-    q.add_argument('--k', type=int, default=10, help='hits to print (default 10)')
+    q.add_argument('--k', type=POS_INT, default=10, help='hits to print (default 10)')
     q.add_argument('--keep-self', action='store_true', help="also list the query's own file when it is in the index")
     q.add_argument('--model', help='run folder (default: the one the index was built with)'); q.add_argument('--device', help=DEVICE_HELP)
 
@@ -214,7 +238,7 @@ def _search_cmd(args):
     model, cfg = _model(run, args.device)
     hits = search_index(args.index, args.query, model, cfg, args.k, args.device, keep_self=args.keep_self)
     print(f"{'rank':>4}  {'distance':>8}  {'time (s)':>8}  file")
-    for i, h in enumerate(hits, 1): print(f"{i:4}  {h['distance']:8.4f}  {h['time']:8.2f}  {h['path']}")
+    for i, h in enumerate(hits, 1): print(f"{i:4}  {h['distance']:8.4f}  {h['time']:8.2f}  {shown(h['path'])}")
 
 # %% ../nbs/09_cli.ipynb #10e98753
 def _evaluate_args(sub):
@@ -247,7 +271,7 @@ def _explore_args(sub):
     xe.add_argument('--html', help='write one self-contained page (audio inside, at most 1,000 clips) to share, instead of serving')
     xe.add_argument('--map', choices=['auto', 'tsne', 'pca'], default='auto', help='2-D map: t-SNE or PCA (auto: t-SNE up to 5,000 clips)')
     xe.add_argument('--colour', '--color', choices=['auto', 'label', 'folder', 'cluster'], default='auto', help='colour by label, folder or k-means cluster (auto: labels when there are any)')
-    xe.add_argument('--k', type=int, default=10, help='neighbours listed per clip (default 10)')
+    xe.add_argument('--k', type=POS_INT, default=10, help='neighbours listed per clip (default 10)')
     xe.add_argument('--port', type=int, default=8765, help='port on 127.0.0.1 (default 8765; 0 = any free port)')
     xe.add_argument('--device', help=DEVICE_HELP); xe.add_argument('--quiet', action='store_true', help='no progress bar')
 
@@ -266,8 +290,7 @@ def _explore_cmd(args):
     try: srv = ExploreServer(explore_html(data), files, args.port)
     except OSError as e: raise ValueError(f"cannot listen on 127.0.0.1:{args.port} ({e.strerror}): pick another --port (0 = any free port)") from None
     print(f"exploring {data['n']} clips at {srv.url} (Ctrl-C to stop)", flush=True)
-    try: srv.serve_forever()
-    except KeyboardInterrupt: print('stopped')
+    try: srv.serve_forever()                                 # Ctrl-C: the entry point says so, exit status 130
     finally: srv.server_close()
 
 def _export_cmd(args):
@@ -283,10 +306,10 @@ def _pretrain_args(sub):
     cores = os.cpu_count() or 1
     pt = sub.add_parser('pretrain', help="rebuild the shipped model: corpus from Debian packages, training, scores, export (nbs/06c_pretrain)")
     pt.add_argument('--out', default=str(Path.home() / '.cache' / 'specembed' / 'pretrain'), help='folder for the corpus, store, run and exported model (default ~/.cache/specembed/pretrain)')
-    pt.add_argument('--minutes', type=float, default=90.0, help='training time (default 90)'); pt.add_argument('--seed', type=int, default=0, help='seed (default 0)')
+    pt.add_argument('--minutes', type=POS_FLOAT, default=90.0, help='training time (default 90)'); pt.add_argument('--seed', type=int, default=0, help='seed (default 0)')
     pt.add_argument('--resume', action='store_true', help='continue an interrupted run in OUT/run (the time budget counts what was done)')
     pt.add_argument('--install', action='store_true', help="copy the exported model into the package, where load_encoder('pretrained') finds it")
-    pt.add_argument('--workers', type=int, default=cores, help=f'decoding processes for ingestion (default: one per core, {cores} here)')
+    pt.add_argument('--workers', type=POS_INT, default=cores, help=f'decoding processes for ingestion (default: one per core, {cores} here)')
     pt.add_argument('--quiet', action='store_true', help='no progress bars')
 
 def _bench_args(sub):
@@ -294,17 +317,17 @@ def _bench_args(sub):
     b = sub.add_parser('bench', help='measure ingestion, training, embedding and search speed and memory (nbs/07_benchmarks)')
     b.add_argument('--size', choices=['cpu', 'gpu'], help='cpu: small encoder, a few minutes on 2 cores; gpu: VGGish-class, 10^6 search (default: by device)')
     b.add_argument('--device', help=DEVICE_HELP); b.add_argument('--out', default='bench.json', help='results JSON (default bench.json)')
-    b.add_argument('--workers', type=int, help='ingestion processes and DataLoader workers of the reference pipeline (default: one per core)')
+    b.add_argument('--workers', type=POS_INT, help='ingestion processes and DataLoader workers of the reference pipeline (default: one per core)')
     b.add_argument('--root', help='scratch folder for the corpus and stores (default: a temporary folder)')
     b.add_argument('--sections', help='comma-separated subset of ingest,train,seed,embed,search,memory')
-    b.add_argument('--synthetic-hours', type=float, help='use this many hours of generated audio instead of the Debian corpora (e.g. on a machine without them)')
+    b.add_argument('--synthetic-hours', type=POS_FLOAT, help='use this many hours of generated audio instead of the Debian corpora (e.g. on a machine without them)')
 
 def _experiment_args(sub):
     "The `experiment` subcommand's arguments."
     xp = sub.add_parser('experiment', help="the open questions, measured (nbs/08_experiments): 'ablation', 'negatives', 'vector-math' or 'objectives' (equal time, 3 seeds)")
     xp.add_argument('name', choices=EXPERIMENT_NAMES, help='which experiment'); xp.add_argument('--out', required=True, help='experiment folder (runs are cached there by name)')
-    xp.add_argument('--steps', type=int, default=600, help='training steps per run (equal budget; default 600)'); xp.add_argument('--seed', type=int, default=0, help='seed (default 0)')
-    xp.add_argument('--minutes', type=float, default=2.0, help="'objectives': training minutes per run (equal time; default 2)")
+    xp.add_argument('--steps', type=POS_INT, default=600, help='training steps per run (equal budget; default 600)'); xp.add_argument('--seed', type=int, default=0, help='seed (default 0)')
+    xp.add_argument('--minutes', type=POS_FLOAT, default=2.0, help="'objectives': training minutes per run (equal time; default 2)")
 
 def _pretrain_cmd(args):
     from specembed.pretrain import pretrain, install_model
@@ -324,8 +347,12 @@ def _experiment_cmd(args):
 
 
 # %% ../nbs/09_cli.ipynb #5603d5cd
+class _Parser(argparse.ArgumentParser):
+    "argparse with a usage error on one line: what is wrong and where the help is (the subcommands' parsers are of this class too)."
+    def error(self, message): self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog='specembed', description='Unsupervised semantic audio embeddings (Jansen et al. 2017).',
+    p = _Parser(prog='specembed', description='Unsupervised semantic audio embeddings (Jansen et al. 2017).',
                                 epilog=USER_PATH, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('--debug', action='store_true', help='show full tracebacks')
     sub = p.add_subparsers(dest='cmd', required=True, metavar='COMMAND')
@@ -343,12 +370,26 @@ def _parser() -> argparse.ArgumentParser:
     _bench_args(sub)
     _experiment_args(sub)
     _recipe_args(sub)
+    for sp in sub.choices.values():                           # --debug after the subcommand too (default: what came before)
+        sp.add_argument('--debug', action='store_true', default=argparse.SUPPRESS, help='show full tracebacks')
     return p
 
 COMMANDS = dict(demo=_demo_cmd, corpus=_corpus_cmd, ingest=_ingest_cmd, train=_train_cmd, embed=_embed_cmd, evaluate=_evaluate_cmd,
                 index=_index_cmd, search=_search_cmd, explore=_explore_cmd, bench=_bench_cmd, experiment=_experiment_cmd, export=_export_cmd, pretrain=_pretrain_cmd, recipe=_recipe_cmd)
 
 # %% ../nbs/09_cli.ipynb #0db89af1
+USER_ERRORS = {'ValueError', 'FileNotFoundError', 'NotADirectoryError', 'IsADirectoryError', 'PermissionError',
+               'AudioError', 'SkipFile', 'CheckpointError', 'StoreBusy'}   # exit status 2: wrong use or bad input
+INTERRUPTED = dict(   # what an interrupted command leaves behind (the rest: nothing was written)
+    ingest='every file decoded so far is in the store: run the same command to do the rest',
+    train='files decoded so far stay in the store and the last checkpoint is kept: continue with --resume',
+    pretrain='the corpus, the store and the last checkpoint are kept: continue with --resume',
+    demo='files decoded so far stay in the store', explore='stopped serving')
+
+def _one_line(e: BaseException) -> str:
+    "An exception's message on one line (a file name with a newline in it, a multi-line library message)."
+    return ' '.join(str(e).split('\n')) if str(e) else type(e).__name__
+
 def main(argv: list[str] | None = None,  # the arguments, without the program name; None: `sys.argv[1:]`
         ) -> int:
     "Run the `specembed` command line; returns the exit status (0 ok, 1 the program failed, 2 wrong use or bad input, 130 interrupted)."
@@ -356,20 +397,22 @@ def main(argv: list[str] | None = None,  # the arguments, without the program na
     for stream in (sys.stdout, sys.stderr):                   # print any file name, even one that is not UTF-8
         if hasattr(stream, 'reconfigure'): stream.reconfigure(errors='backslashreplace')
     try:
-        COMMANDS[args.cmd](args); return 0
+        COMMANDS[args.cmd](args); sys.stdout.flush(); return 0            # flushed here: a closed pipe is handled below
     except KeyboardInterrupt:
         if args.debug: raise
-        print(f"specembed {args.cmd}: interrupted; what was committed is kept (ingestion: every file decoded so far; "
-              "training: the last checkpoint, continue with --resume)", file=sys.stderr)
+        print(f"specembed {args.cmd}: interrupted; {INTERRUPTED.get(args.cmd, 'nothing was written')}", file=sys.stderr)
         return 130
+    except BrokenPipeError:                                   # the reader went away (`specembed ingest ... | head -1`)
+        try: os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # so that the exit's flush is quiet too
+        except OSError: pass
+        return 141                                            # 128 + SIGPIPE, as a shell reports it
     except Exception as e:
-        from specembed.data import AudioError, StoreBusy
-        from specembed.train import CheckpointError
         if args.debug: raise
-        if isinstance(e, (ValueError, FileNotFoundError, AudioError, CheckpointError, StoreBusy)):   # wrong use or bad input
-            print(f"specembed {args.cmd}: error: {e}", file=sys.stderr); return 2
-        # anything else is a failure of the program (out of memory, a bug): say what, and how to see where
-        print(f"specembed {args.cmd}: failed: {type(e).__name__}: {e} (rerun with --debug for the traceback)", file=sys.stderr)
+        # the error path imports nothing (an import may be what failed): the kind is read from the exception's class names
+        if {c.__name__ for c in type(e).__mro__} & USER_ERRORS:   # wrong use or bad input
+            print(f"specembed {args.cmd}: error: {_one_line(e)}", file=sys.stderr); return 2
+        # anything else is a failure of the program (out of memory, a bug, a broken install): say what, and how to see where
+        print(f"specembed {args.cmd}: failed: {type(e).__name__}: {_one_line(e)} (rerun with --debug for the traceback)", file=sys.stderr)
         return 1
 
 # %% ../nbs/09_cli.ipynb #ca4c0b5a

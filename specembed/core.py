@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #e5f417fd
 from __future__ import annotations
-import json, hashlib, math, csv, functools
+import json, hashlib, math, csv, functools, importlib.util
 from dataclasses import dataclass, asdict, field, fields
 from pathlib import Path
 
@@ -14,9 +14,11 @@ from torch.utils._python_dispatch import TorchDispatchMode
 from torch.utils._pytree import tree_leaves
 
 # %% auto #0
-__all__ = ['FRONTEND_FIELDS', 'Config', 'hz_to_mel', 'mel_to_hz', 'melscale_fbanks', 'resample', 'phase_vocoder', 'pitch_shift',
-           'LogMel', 'n_frames', 'mel_frequencies', 'logmel_to_power', 'sine', 'chirp', 'noise', 'clicks',
-           'fixture_batch', 'show_patches', 'play', 'get_device', 'DeviceCopies', 'default_corpus', 'read_manifest']
+__all__ = ['FRONTEND_FIELDS', 'ENCODER_NAMES', 'DEFORMATION_KINDS', 'MAX_PITCH_POOL', 'CONFIG_RANGES', 'CONFIG_CHOICES',
+           'CONFIG_FLAGS', 'Config', 'check_config', 'hz_to_mel', 'mel_to_hz', 'melscale_fbanks', 'resample',
+           'phase_vocoder', 'pitch_shift', 'LogMel', 'n_frames', 'mel_frequencies', 'logmel_to_power', 'sine', 'chirp',
+           'noise', 'clicks', 'fixture_batch', 'show_patches', 'play', 'get_device', 'DeviceCopies', 'package_dir',
+           'default_corpus', 'read_manifest']
 
 # %% ../nbs/00_core.ipynb #213e6ff0
 FRONTEND_FIELDS = ('sample_rate', 'n_mels', 'f_min', 'f_max', 'win_ms', 'hop_ms', 'n_fft', 'log_eps')
@@ -38,7 +40,7 @@ class Config:
     embed_dim: int = 128        # D: size of the unit-norm embedding
     pitch_pool: tuple = ()      # semitone shifts at which the Embedder also reads each patch, averaging the vectors; () = as is
     # -- training (used from nbs/04_train on) --
-    encoder: str = 'small'      # 'small' (CPU), 'resnet' (seed-like), 'vggish' (GPU)
+    encoder: str = 'small'      # 'small' (CPU), 'mobile', 'resnet' (seed-like), 'vggish' (GPU): `ENCODER_NAMES`
     batch_size: int = 64        # triplets per step
     lr: float = 1e-3            # AdamW learning rate (peak, after warm-up)
     weight_decay: float = 1e-4  # AdamW weight decay
@@ -87,8 +89,11 @@ class Config:
     def from_json(cls,
                   s: str,  # JSON text written by `to_json`
                  ) -> 'Config':
-        "Read a config written by `to_json`; unknown keys are an error (a typo must not pass silently)."
-        d = json.loads(s)
+        "Read a config written by `to_json`; unknown keys and bad values are a one-line ValueError (the caller adds the file name)."
+        try: d = json.loads(s)
+        except RecursionError: raise ValueError("not a config: JSON nested too deeply") from None
+        except ValueError as e: raise ValueError(f"not valid JSON ({e})") from None
+        if not isinstance(d, dict): raise ValueError(f"not a config: a JSON object of settings is needed, got {type(d).__name__}")
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(d) - known)
         if unknown: raise ValueError(f"unknown config keys {unknown}; known keys are {sorted(known)}")
@@ -119,23 +124,70 @@ class Config:
         "`Config.cpu(**kw)` for a CPU, `Config.gpu(**kw)` for a CUDA device."
         return (cls.gpu if torch.device(device).type == 'cuda' else cls.cpu)(**kw)
 
-    def __post_init__(self):
-        if not 0 <= self.f_min < self.f_max <= self.sample_rate / 2:
-            raise ValueError(f"need 0 <= f_min < f_max <= sample_rate/2, got f_min={self.f_min}, f_max={self.f_max}, sample_rate={self.sample_rate}")
-        if self.win_length > self.n_fft:
-            raise ValueError(f"window of {self.win_length} samples is longer than n_fft={self.n_fft}; raise n_fft")
-        for k in ('n_mels', 'patch_frames', 'embed_dim', 'batch_size', 'steps', 'log_every', 'ckpt_every'):
-            if getattr(self, k) < 1: raise ValueError(f"{k} must be >= 1, got {getattr(self, k)}")
-        choices = dict(distance=('sqeuclidean', 'euclidean'), negatives=('random', 'random_other_file', 'semihard', 'hardest'),
-                       objective=('triplet', 'ntxent', 'dcl'))
-        for k, ok in choices.items():
-            if getattr(self, k) not in ok: raise ValueError(f"{k} must be one of {ok}, got {getattr(self, k)!r}")
-        try:
-            if isinstance(self.pitch_pool, str): raise TypeError   # '12' is not (1.0, 2.0)
-            self.pitch_pool = tuple(float(s) for s in self.pitch_pool)   # a JSON list reads back as the same tuple
-        except (TypeError, ValueError): raise ValueError(f"pitch_pool must be a list of semitone shifts, got {self.pitch_pool!r}") from None
-        if not all(math.isfinite(s) and abs(s) <= 48 for s in self.pitch_pool):
-            raise ValueError(f"pitch_pool shifts must be finite and within 48 semitones (4 octaves), got {self.pitch_pool}")
+    def __post_init__(self): check_config(self)   # every field, below: a bad value is a one-line ValueError
+
+# %% ../nbs/00_core.ipynb #bee9b175
+ENCODER_NAMES = ('small', 'mobile', 'resnet', 'vggish')                 # = specembed.encoder.ENCODERS (tested in nbs/04_train)
+DEFORMATION_KINDS = ('proximity', 'noise', 'stretch', 'pitch', 'mix')   # = specembed.deform.KINDS (tested in nbs/04_train)
+MAX_PITCH_POOL = 16                                                     # shifts: each is one more encoder pass per patch
+
+CONFIG_RANGES = {   # field: (int or float, lowest, highest, lowest excluded); a float field also takes a whole number
+    'sample_rate': (int, 1_000, 192_000, False), 'n_mels': (int, 1, 512, False), 'f_min': (float, 0, 96_000, False),
+    'f_max': (float, 0, 96_000, True), 'win_ms': (float, 0, 1_000, True), 'hop_ms': (float, 0, 100, True),
+    'n_fft': (int, 16, 8192, False), 'log_eps': (float, 0, 1, True), 'patch_frames': (int, 1, 2000, False),
+    'embed_dim': (int, 1, 4096, False), 'batch_size': (int, 1, 65_536, False), 'lr': (float, 0, 10, True),
+    'weight_decay': (float, 0, 10, False), 'warmup_steps': (int, 0, 10**12, False), 'grad_clip': (float, 0, 10**6, True),
+    'margin': (float, 0, 4, False), 'tau': (float, 0, 100, True), 'semitones': (float, 0, 48, False),
+    'balance': (float, 0, 1, False), 'steps': (int, 1, 10**12, False), 'minutes': (float, 0, 10**7, False),
+    'log_every': (int, 1, 10**12, False), 'ckpt_every': (int, 1, 10**12, False), 'seed': (int, 0, 2**63 - 1, False)}
+CONFIG_CHOICES = {'encoder': ENCODER_NAMES, 'distance': ('sqeuclidean', 'euclidean'),
+                  'negatives': ('random', 'random_other_file', 'semihard', 'hardest'), 'objective': ('triplet', 'ntxent', 'dcl')}
+CONFIG_FLAGS = ('per_example', 'supervised', 'compile')
+
+def _shown(v) -> str:
+    "A value for an error message: its repr, cut to 60 characters."
+    r = repr(v); return r if len(r) <= 60 else r[:57] + '...'
+
+def _number(name: str, v, kind: type, lo, hi, open_lo: bool):
+    "`v` if it is a `kind` (float: an int or a float, never a bool) within the range; numpy scalars become Python numbers."
+    if isinstance(v, np.generic): v = v.item()
+    what, rng = ('a whole number' if kind is int else 'a number'), f"{'(' if open_lo else '['}{lo}, {hi}]"
+    if isinstance(v, bool) or not isinstance(v, int if kind is int else (int, float)):
+        raise ValueError(f"{name} must be {what} in {rng}, got {_shown(v)} ({type(v).__name__})")
+    if not ((lo < v if open_lo else lo <= v) and v <= hi): raise ValueError(f"{name} must be {what} in {rng}, got {_shown(v)}")   # NaN fails too
+    return v
+
+def _shifts(v) -> tuple:
+    "`pitch_pool` as a tuple of floats, checked: at most `MAX_PITCH_POOL` numbers within 48 semitones."
+    if isinstance(v, np.ndarray) and v.ndim == 1: v = v.tolist()
+    if not isinstance(v, (list, tuple)): raise ValueError(f"pitch_pool must be a list of semitone shifts, got {_shown(v)}")
+    if len(v) > MAX_PITCH_POOL: raise ValueError(f"pitch_pool must be a list of at most {MAX_PITCH_POOL} semitone shifts, got {len(v)}")
+    v = [s.item() if isinstance(s, np.generic) else s for s in v]
+    if any(isinstance(s, bool) or not isinstance(s, (int, float)) for s in v): raise ValueError(f"pitch_pool must be a list of semitone shifts (numbers), got {_shown(v)}")
+    if not all(abs(s) <= 48 for s in v): raise ValueError(f"pitch_pool shifts must be finite and within 48 semitones (4 octaves), got {_shown(v)}")
+    return tuple(float(s) for s in v)                                      # a JSON list reads back as the same tuple
+
+def check_config(cfg: Config,  # the config to check; numpy numbers in it become Python ones, `pitch_pool` a tuple of floats
+                ):
+    "Check every field of `cfg`: exact types, ranges (`CONFIG_RANGES`), names (`CONFIG_CHOICES`) and the fields that depend on each other; a one-line ValueError names the field, the value and what is allowed."
+    for k, (kind, lo, hi, open_lo) in CONFIG_RANGES.items(): setattr(cfg, k, _number(k, getattr(cfg, k), kind, lo, hi, open_lo))
+    for k, ok in CONFIG_CHOICES.items():
+        if not (isinstance(getattr(cfg, k), str) and getattr(cfg, k) in ok): raise ValueError(f"unknown {k} {_shown(getattr(cfg, k))}: {k} must be one of {ok}")
+    for k in CONFIG_FLAGS:
+        v = getattr(cfg, k); v = bool(v) if isinstance(v, np.bool_) else v; setattr(cfg, k, v)
+        if not isinstance(v, bool): raise ValueError(f"{k} must be true or false, got {_shown(v)} ({type(v).__name__})")
+    if cfg.n_fft & (cfg.n_fft - 1): raise ValueError(f"n_fft must be a power of two in [16, 8192], got {cfg.n_fft}")
+    if not 1 <= cfg.win_length <= cfg.n_fft:
+        raise ValueError(f"n_fft={cfg.n_fft} is shorter than the window of {cfg.win_length} samples ({cfg.win_ms} ms at {cfg.sample_rate} Hz): raise n_fft to a power of two >= the window")
+    if cfg.hop_length < 1: raise ValueError(f"hop_ms must be at least one sample ({1000 / cfg.sample_rate:g} ms at {cfg.sample_rate} Hz), got {cfg.hop_ms}")
+    if not cfg.f_min < cfg.f_max <= cfg.sample_rate / 2:
+        raise ValueError(f"need 0 <= f_min < f_max <= sample_rate/2, got f_min={cfg.f_min}, f_max={cfg.f_max}, sample_rate={cfg.sample_rate}")
+    cfg.pitch_pool = _shifts(cfg.pitch_pool)
+    w = cfg.deformations
+    if not isinstance(w, dict) or not set(w) <= set(DEFORMATION_KINDS):
+        raise ValueError(f"deformations must map some of {DEFORMATION_KINDS} to weights, got {_shown(w)}")
+    for k, x in w.items(): _number(f'deformations[{k!r}]', x, float, 0, 10**6, False)
+    if not sum(w.values()) > 0: raise ValueError(f"deformations must give at least one kind a weight above 0, got {_shown(w)}")
 
 # %% ../nbs/00_core.ipynb #a00f4d67
 def hz_to_mel(freq: float,            # frequency, Hz
@@ -424,10 +476,13 @@ class DeviceCopies(TorchDispatchMode):
         return out
 
 # %% ../nbs/00_core.ipynb #bbea714d
+def package_dir() -> Path:
+    "The installed package's folder, where `specembed.core` lives (`specembed.__file__` is None when a folder named `specembed` in the working directory shadows the package)."
+    return Path(importlib.util.find_spec('specembed.core').origin).parent   # this module's own file once it is imported
+
 def default_corpus() -> Path:
     "Path of the embedded default corpus's `labels.csv` (shipped inside the package)."
-    import specembed
-    p = Path(specembed.__file__).parent / 'corpus' / 'labels.csv'
+    p = package_dir() / 'corpus' / 'labels.csv'
     if not p.exists(): raise FileNotFoundError(f"default corpus missing at {p}; rebuild it with `specembed corpus` (nbs/01_data)")
     return p
 
@@ -438,7 +493,7 @@ def read_manifest(path: str | Path,            # a CSV with columns path,label[,
     "Rows `{'path': absolute Path, 'label': str, 'group': str}` of a `path,label[,group]` CSV."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"manifest {path} does not exist")
-    with open(path, newline='', encoding='utf-8') as f:
+    with open(path, newline='', encoding='utf-8', errors='surrogateescape') as f:   # names that are not UTF-8 read back as written
         reader = csv.DictReader(f)
         cols = reader.fieldnames or []
         need = ['path'] + (['label'] if require_label else [])

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #5f95876c
 from __future__ import annotations
-import copy, csv, fcntl, hashlib, json, math, os, re, shutil, subprocess, time, xml.etree.ElementTree as ET
+import copy, csv, errno, fcntl, hashlib, json, math, os, re, shutil, stat, subprocess, sys, time, xml.etree.ElementTree as ET
 import multiprocessing as mp
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,22 +18,30 @@ from tqdm.auto import tqdm
 from .core import Config, LogMel, FRONTEND_FIELDS, default_corpus, get_device, n_frames, read_manifest, resample
 
 # %% auto #0
-__all__ = ['SONIC_PI_DIR', 'AUDIO_EXTENSIONS', 'SILENCE_PEAK', 'HYDROGEN_DIR', 'ASTERISK_DIR', 'GM_SOUNDFONT', 'STRUMS_KIT',
-           'DRUM_TYPES', 'GM_FAMILIES', 'AudioError', 'StoreBusy', 'iter_audio', 'load_audio', 'build_default_corpus',
-           'SkipFile', 'file_features', 'source_rows', 'merge_rows', 'IngestReport', 'store_dir', 'load_index', 'scan',
-           'decode_job', 'append_file', 'ingest', 'find_store', 'FeatureStore', 'label_weights', 'PatchSampler',
-           'drum_type', 'write_manifest', 'need_package', 'hydrogen_manifest', 'strums_manifest', 'asterisk_manifest',
-           'midi_notes', 'gm_notes_manifest']
+__all__ = ['MIN_SAMPLE_RATE', 'MAX_SAMPLE_RATE', 'MAX_ABS_SAMPLE', 'MAX_BLOCK_BYTES', 'SONIC_PI_DIR', 'AUDIO_EXTENSIONS',
+           'SILENCE_PEAK', 'HYDROGEN_DIR', 'ASTERISK_DIR', 'GM_SOUNDFONT', 'STRUMS_KIT', 'DRUM_TYPES', 'GM_FAMILIES',
+           'AudioError', 'StoreBusy', 'iter_audio', 'load_audio', 'build_default_corpus', 'SkipFile', 'file_features',
+           'source_rows', 'merge_rows', 'IngestReport', 'store_dir', 'load_index', 'scan', 'decode_job', 'append_file',
+           'progress_bar', 'ingest', 'find_store', 'FeatureStore', 'label_weights', 'PatchSampler', 'drum_type',
+           'write_manifest', 'need_package', 'hydrogen_manifest', 'strums_manifest', 'asterisk_manifest', 'midi_notes',
+           'gm_notes_manifest']
 
 # %% ../nbs/01_data.ipynb #d14272cd
 class AudioError(Exception):
-    "A file that cannot be decoded as audio; the message says which file and why."
+    "A file that is not plausible audio: `str(e)` is 'PATH: reason'; `.path` and `.reason` hold the two parts."
+    def __init__(self,
+                 path,                    # the file (or, alone, the whole message)
+                 reason: str | None = None,  # why it cannot be used, without the path
+                ):
+        super().__init__(path, reason)
+        self.path, self.reason = (None, str(path)) if reason is None else (str(path), reason)
+    def __str__(self) -> str: return self.reason if self.path is None else f"{self.path}: {self.reason}"
 
 class StoreBusy(RuntimeError):
     "Another process is ingesting into the same feature store; the message says which."
 
 # %% ../nbs/01_data.ipynb #7cbdfa99
-def _mono(x: np.ndarray) -> np.ndarray: return x.mean(axis=1, dtype=np.float32) if x.shape[1] > 1 else x[:, 0]
+def _mono(x: np.ndarray) -> np.ndarray: return x.mean(axis=1, dtype=np.float32) if x.shape[1] > 1 else x[:, 0].copy()   # a new array: the decoder reuses `x`
 
 def _kernel_halfwidth(orig: int, new: int, lowpass_filter_width: int = 6, rolloff: float = 0.99) -> int:
     "Input samples either side that `resample`'s sinc kernel reads for one output sample."
@@ -49,31 +57,72 @@ def _resample_span(buf, buf_start, start, end, ctx, orig, sr, unit, out_unit, fi
     n = (math.ceil(end * sr / orig) if final else end // unit * out_unit) - start // unit * out_unit
     return y[a:a + n].contiguous()
 
+# %% ../nbs/01_data.ipynb #9d165ab0
+MIN_SAMPLE_RATE, MAX_SAMPLE_RATE = 1_000, 1_000_000   # Hz: a header outside this range is not believed
+MAX_ABS_SAMPLE = 1e3         # |sample| beyond this, as decoded (PCM: within [-1, 1]; float files: a little beyond), is not audio
+MAX_BLOCK_BYTES = 64 << 20   # one decoded block, frames x channels x 4 bytes, is at most this
+
+def _file_kind(mode: int) -> str:
+    "What a non-regular file is, in words."
+    for test, name in ((stat.S_ISFIFO, 'a FIFO'), (stat.S_ISCHR, 'a character device'), (stat.S_ISBLK, 'a block device'),
+                       (stat.S_ISSOCK, 'a socket'), (stat.S_ISDIR, 'a folder')):
+        if test(mode): return name
+    return 'not a file'
+
+def _open_regular(path: Path):
+    "`path` opened for binary reading if it is a regular file; a FIFO, device or socket raises `AudioError`, never blocks."
+    try: st = os.stat(path)
+    except OSError as e: raise AudioError(path, f"cannot read ({e.strerror})") from None
+    if not stat.S_ISREG(st.st_mode): raise AudioError(path, f"not a regular file ({_file_kind(st.st_mode)})")
+    try: fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)   # no wait even if a FIFO took its place since
+    except OSError as e: raise AudioError(path, f"cannot read ({e.strerror})") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode): os.close(fd); raise AudioError(path, f"not a regular file ({_file_kind(mode)})")
+    os.set_blocking(fd, True); return os.fdopen(fd, 'rb')
+
+def _check_block(raw: np.ndarray, path):
+    "Raise `AudioError` if a decoded block `(N,C)` holds NaN, inf or samples beyond `MAX_ABS_SAMPLE`."
+    hi, lo = float(raw.max()), float(raw.min())                     # NaN propagates; no copy of the block
+    if -MAX_ABS_SAMPLE <= lo and hi <= MAX_ABS_SAMPLE: return
+    if not (math.isfinite(hi) and math.isfinite(lo)): raise AudioError(path, 'contains NaN or inf samples')
+    raise AudioError(path, f"implausible samples: |x| up to {max(hi, -lo):.1e} (audio decodes to about [-1, 1]; over {MAX_ABS_SAMPLE:g} is refused)")
+
+def _why(e: Exception) -> str:
+    "libsndfile's reason, without the file object it names."
+    return re.sub(r"Error opening <[^>]*>: ", "", str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__)[:200]
+
+def _header(path: str | Path) -> tuple[int, int, float]:
+    "(sample rate, channels, seconds) as the header says, the file opened as `iter_audio` opens it; seconds 0 for an implausible rate."
+    with _open_regular(Path(path)) as fobj:
+        try:
+            with sf.SoundFile(fobj) as f: sr_, ch, n = f.samplerate, f.channels, f.frames
+        except Exception as e: raise AudioError(path, f"cannot decode ({_why(e)})") from None
+    return sr_, ch, (n / sr_ if MIN_SAMPLE_RATE <= sr_ <= MAX_SAMPLE_RATE else 0.0)
+
 # %% ../nbs/01_data.ipynb #6675aea4
 def iter_audio(path: str | Path,             # any file libsndfile reads
                sr: int = 16_000,             # output sample rate, Hz
-               block_seconds: float = 60.0,  # decode this much at a time (memory stays flat for long files)
+               block_seconds: float = 60.0,  # decode this much at a time (and at most `MAX_BLOCK_BYTES`): memory stays flat
               ) -> Iterator[torch.Tensor]:
-    "Decode `path` block by block -> mono float32 `(N_block,)` tensors at `sr` Hz. Raises `AudioError`."
-    path = Path(path)
-    try: fobj = open(path, 'rb')                      # a file object: any file name works, UTF-8 or not
-    except OSError as e: raise AudioError(f"{path}: cannot read ({e.strerror})") from None
+    "Decode `path` block by block -> mono float32 `(N_block,)` tensors at `sr` Hz. Raises `AudioError` for what is not plausible audio."
+    path = Path(path); fobj = _open_regular(path)   # a file object: any file name works, UTF-8 or not; never a FIFO
     try: f = sf.SoundFile(fobj)
-    except Exception as e:
-        why = re.sub(r"Error opening <[^>]*>: ", "", str(e).strip().splitlines()[0])[:200]
-        fobj.close(); raise AudioError(f"{path}: cannot decode ({why})") from None
+    except Exception as e: fobj.close(); raise AudioError(path, f"cannot decode ({_why(e)})") from None
     with fobj, f:
-        orig = f.samplerate
-        if orig <= 0: raise AudioError(f"{path}: invalid sample rate {orig}")
+        orig, C = f.samplerate, max(f.channels, 1)
+        if not MIN_SAMPLE_RATE <= orig <= MAX_SAMPLE_RATE:
+            raise AudioError(path, f"implausible sample rate {orig} Hz in its header (accepted: {MIN_SAMPLE_RATE / 1e3:g} kHz to {MAX_SAMPLE_RATE / 1e6:g} MHz)")
         g = math.gcd(orig, sr); unit, out_unit = orig // g, sr // g      # `unit` input samples <-> `out_unit` output
-        block = max(1, round(block_seconds * orig / unit)) * unit
+        frames = max(1, min(round(block_seconds * orig), MAX_BLOCK_BYTES // (4 * C)))   # bounded in bytes, whatever the channels
+        raw_buf = np.empty((frames, C), np.float32)                        # one buffer, read into again and again
         ctx = math.ceil(_kernel_halfwidth(orig, sr) / unit) * unit
         buf, buf_start, done = np.zeros(0, np.float32), 0, 0          # done: input samples already emitted
         try:
-            for raw in f.blocks(blocksize=block, dtype='float32', always_2d=True):
+            while len(raw := f.read(dtype='float32', always_2d=True, out=raw_buf)):
+                _check_block(raw, path)
                 x = _mono(raw)
                 if orig == sr:
-                    if len(x): yield torch.from_numpy(np.ascontiguousarray(x))
+                    yield torch.from_numpy(x)
                     continue
                 buf = np.concatenate([buf, x])
                 end = ((buf_start + len(buf) - ctx) // unit) * unit       # emit what has full right context
@@ -83,7 +132,7 @@ def iter_audio(path: str | Path,             # any file libsndfile reads
                     cut = max(keep - ctx, 0) - buf_start
                     buf, buf_start = buf[cut:], buf_start + cut
         except AudioError: raise
-        except Exception as e: raise AudioError(f"{path}: decoding failed mid-file ({str(e).strip()[:200]})") from None
+        except Exception as e: raise AudioError(path, f"decoding failed mid-file ({str(e).strip()[:200]})") from None
         if orig != sr and buf_start + len(buf) > done:
             yield _resample_span(buf, buf_start, done, buf_start + len(buf), ctx, orig, sr, unit, out_unit, final=True)
 
@@ -135,19 +184,20 @@ AUDIO_EXTENSIONS = {'.wav', '.wave', '.flac', '.ogg', '.oga', '.opus', '.mp3', '
 SILENCE_PEAK = 1e-6   # a file whose peak absolute sample is below this (-120 dBFS) is "silent"
 
 class SkipFile(Exception):
-    "A file that is readable but unusable (empty, silent, NaN/inf); the message is the reason."
+    "A file that decodes but is unusable (empty, silent); the message is the reason (NaN/inf: the decoder's `AudioError`)."
 
 def file_features(path: str | Path,             # any file libsndfile reads
                   cfg: Config,                  # front end (None: `Config()`)
                   out: str | Path,              # file to write the float16 frames `(T,F)` to
                   block_seconds: float = 60.0,  # decode this much at a time
+                  on_block=None,                # called with each decoded block's seconds of audio (progress)
                  ) -> dict:
     "Decode `path` in blocks and write its float16 log-mel frames `(T,F)` to `out`; returns what was found."
     cfg = cfg or Config(); front = LogMel(cfg); hop, nfft = cfg.hop_length, cfg.n_fft
     tail = torch.zeros(0); head = []; n_head = 0; n_samples = 0; peak = 0.0; T = 0
     with open(out, 'wb') as fh:
         for block in iter_audio(path, cfg.sample_rate, block_seconds):
-            if not torch.isfinite(block).all(): raise SkipFile('contains NaN or inf samples')
+            if on_block: on_block(len(block) / cfg.sample_rate)
             n_samples += len(block); peak = max(peak, block.abs().max().item() if len(block) else 0.0)
             if n_head < cfg.patch_samples: head.append(block[:cfg.patch_samples - n_head]); n_head += len(head[-1])
             buf = torch.cat([tail, block])
@@ -167,7 +217,7 @@ def file_features(path: str | Path,             # any file libsndfile reads
 
 def _file_hash(path: Path, chunk: int = 1 << 20) -> str:
     h = hashlib.sha1()
-    with open(path, 'rb') as f:
+    with _open_regular(path) as f:
         while b := f.read(chunk): h.update(b)
     return h.hexdigest()
 
@@ -190,14 +240,14 @@ def source_rows(source: str | Path,  # a folder, one audio file or a manifest CS
 
 def merge_rows(rows: list[dict],  # rows `{path,label,group}` of all sources, in order (a file may repeat)
               ) -> list[dict]:
-    "One row per file (absolute path, first-seen order); a label or group from any source fills an empty one. Two different labels are an error."
+    "One row `{path,real,label,group}` per real file (symlinks resolved), named by the first absolute path seen; a label or group from any source fills an empty one. Two different labels are an error."
     out = {}
     for r in rows:
-        key = str(Path(r['path']).absolute())
-        m = out.setdefault(key, {'path': key, 'label': '', 'group': ''})
+        name = str(Path(r['path']).absolute()); real = os.path.realpath(name)   # a file reached through two names is one file
+        m = out.setdefault(real, {'path': name, 'real': real, 'label': '', 'group': ''})
         for k in ('label', 'group'):
             v = r.get(k) or ''
-            if v and m[k] and v != m[k]: raise ValueError(f"{key} is given two {k}s, {m[k]!r} and {v!r}: list each file once per manifest")
+            if v and m[k] and v != m[k]: raise ValueError(f"{name} is given two {k}s, {m[k]!r} and {v!r}: list each file once per manifest")
             m[k] = m[k] or v
     return list(out.values())
 
@@ -208,20 +258,22 @@ class IngestReport:
     "What one `ingest` call did."
     store: str
     added: int = 0                 # files whose frames were added
-    unchanged: int = 0             # files already in the store (no work)
-    skipped: dict = field(default_factory=dict)   # path -> reason (cannot decode, empty, silent, NaN/inf)
+    unchanged: int = 0             # files already in the store (no work); files skipped again are counted in `skipped` only
+    skipped: dict = field(default_factory=dict)   # path -> reason, without the path (cannot decode, empty, silent, NaN/inf, ...)
     padded: list = field(default_factory=list)    # files shorter than one patch, padded with silence
     audio_seconds: float = 0.0     # audio decoded in this call
     wall_seconds: float = 0.0
     total_files: int = 0           # files in the store afterwards
     total_hours: float = 0.0
+    relabelled: int = 0            # unchanged files whose label or group was updated
     @property
     def x_realtime(self) -> float: return self.audio_seconds / max(self.wall_seconds, 1e-9)
     def summary(self) -> str:
         "One line for the command line: what was added, how fast, what was skipped, what the store holds."
         return (f"{self.store}: +{self.added} files ({self.audio_seconds / 3600:.2f} h in {self.wall_seconds:.1f} s = "
                 f"{self.x_realtime:.0f}x real time), {self.unchanged} unchanged, {len(self.skipped)} skipped, "
-                f"{len(self.padded)} padded; store holds {self.total_files} files, {self.total_hours:.2f} h")
+                f"{len(self.padded)} padded{f', {self.relabelled} relabelled' if self.relabelled else ''}; "
+                f"store holds {self.total_files} files, {self.total_hours:.2f} h")
 
 # %% ../nbs/01_data.ipynb #c96a92a8
 def store_dir(store: str | Path,          # the store root (it may hold stores of several front ends)
@@ -231,7 +283,7 @@ def store_dir(store: str | Path,          # the store root (it may hold stores o
     return Path(store) / (cfg or Config()).frontend_key()
 
 def _atomic_write(path: Path, text: str):
-    tmp = path.with_name(path.name + '.tmp')
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")            # one per process: two writers never share it
     with open(tmp, 'w') as f: f.write(text); f.flush(); os.fsync(f.fileno())
     os.replace(tmp, path)
 
@@ -251,45 +303,59 @@ def scan(rows: list[dict],  # `merge_rows` output: one row per file
          idx: dict,         # the store's index (`load_index`); labels and groups of unchanged files are updated in it
          rep: IngestReport, # counts unchanged and unreadable files
         ) -> list[tuple]:
-    "The files to decode: `(row, path, os.stat_result)` for every file that is new or changed since the index was written."
-    by_path = {f['path']: f for f in idx['files']}
-    skipped_before = {(s['path'], s['size'], s['mtime_ns']): s for s in idx['skipped']}
+    "The files to decode: `(row, name in the store, os.stat_result)` for every file that is new or changed since the index was written."
+    by_path = {f['path']: f for f in idx['files']}; by_real = {f.get('real', f['path']): f for f in idx['files']}
+    skipped_before = {(s.get('real', s['path']), s['size'], s['mtime_ns']): s for s in idx['skipped']}
     todo = []
     for r in rows:
-        key = r['path']
-        try: st = os.stat(key)
-        except OSError as e: rep.skipped[key] = f'cannot read: {e.strerror}'; continue
-        e = by_path.get(key)
+        name = r['path']; real = r.get('real') or os.path.realpath(name)
+        try: st = os.stat(name)
+        except OSError as e: rep.skipped[name] = f'cannot read ({e.strerror})'; continue
+        if not stat.S_ISREG(st.st_mode): rep.skipped[name] = f'not a regular file ({_file_kind(st.st_mode)})'; continue
+        e = by_real.get(real) or by_path.get(name)
+        key = e['path'] if e else name                                 # a file the store holds keeps the name it has there
         if e and e['size'] == st.st_size and e['mtime_ns'] == st.st_mtime_ns:
             rep.unchanged += 1
-            if r['label']: e['label'] = r['label']
-            if r['group']: e['group'] = r['group']
+            new = {k: r[k] for k in ('label', 'group') if r.get(k) and r[k] != e.get(k)}
+            if new: e.update(new); rep.relabelled += 1
             continue
-        if (key, st.st_size, st.st_mtime_ns) in skipped_before:
-            rep.unchanged += 1; rep.skipped[key] = skipped_before[(key, st.st_size, st.st_mtime_ns)]['reason']; continue
+        s = skipped_before.get((real, st.st_size, st.st_mtime_ns)) or skipped_before.get((name, st.st_size, st.st_mtime_ns))
+        if s: rep.skipped[key] = s['reason']; continue                 # unusable before, unchanged since: skipped (not "unchanged")
         todo.append((r, key, st))
     return todo
 
 # %% ../nbs/01_data.ipynb #380ad7f0
-def decode_job(args: tuple,  # (row index, audio path, `Config.to_json()`, temporary features path)
+_live = None   # in a spawned decoding worker: ingest's shared count of audio seconds decoded in files not yet finished
+
+def decode_job(args: tuple,    # (row index, audio path, `Config.to_json()`, temporary features path)
+               on_block=None,  # called with each decoded block's seconds; None: in a worker, ingest's shared count
               ) -> tuple:
     "Features of one file into a temporary file: `(row index, result dict or the reason it is skipped, temporary path)`."
-    i, path, cfg_json, tmp_path = args
+    i, path, cfg_json, tmp_path = args; seen = 0.0
+    def count(s):
+        nonlocal seen; seen += s
+        if on_block: on_block(s)
+        elif _live is not None:
+            with _live.get_lock(): _live.value += s
     try:
-        res = file_features(path, Config.from_json(cfg_json), tmp_path)
+        res = file_features(path, Config.from_json(cfg_json), tmp_path, on_block=count)
         res['hash'] = _file_hash(Path(path))
-        try:
-            with open(path, 'rb') as fh, sf.SoundFile(fh) as info: res['sample_rate'], res['channels'] = info.samplerate, info.channels
-        except Exception: res['sample_rate'], res['channels'] = 0, 0
+        try: res['sample_rate'], res['channels'], _ = _header(path)
+        except AudioError: res['sample_rate'], res['channels'] = 0, 0
         return i, res, tmp_path
-    except (AudioError, SkipFile) as e: return i, str(e), tmp_path
-    except OSError as e: return i, f'cannot read: {e.strerror or e}', tmp_path
+    except AudioError as e: return i, e.reason, tmp_path                  # the reason alone: the report lists it under the path
+    except SkipFile as e: return i, str(e), tmp_path
+    except OSError as e: return i, f'cannot read ({e.strerror or e})', tmp_path
     except Exception as e: return i, f'failed: {type(e).__name__}: {str(e)[:200]}', tmp_path
+    finally:
+        if on_block is None and _live is not None and seen:            # the file is done: its seconds leave the live count
+            with _live.get_lock(): _live.value -= seen
 
-def _worker_init():
-    "Spawned decoding workers: one thread each (the processes share the cores); Ctrl-C is the parent's to handle."
+def _worker_init(live=None):
+    "Spawned decoding workers: one thread each (the processes share the cores); Ctrl-C is the parent's to handle; `live`: the shared count."
     import signal
-    signal.signal(signal.SIGINT, signal.SIG_IGN); torch.set_num_threads(1)
+    global _live
+    signal.signal(signal.SIGINT, signal.SIG_IGN); torch.set_num_threads(1); _live = live
 
 
 # %% ../nbs/01_data.ipynb #bc99c549
@@ -306,7 +372,7 @@ def append_file(idx: dict,          # the store's index: the file's entry is add
     with open(tmp_path, 'rb') as src, open(feats, 'ab') as dst: shutil.copyfileobj(src, dst, 1 << 22)
     old = by_path.pop(key, None)
     if old: idx['files'].remove(old)                                  # a changed file: its old frames become dead space
-    e = dict(path=key, hash=res['hash'], size=st.st_size, mtime_ns=st.st_mtime_ns, sample_rate=res['sample_rate'],
+    e = dict(path=key, real=row.get('real') or os.path.realpath(key), hash=res['hash'], size=st.st_size, mtime_ns=st.st_mtime_ns, sample_rate=res['sample_rate'],
              channels=res['channels'], duration=res['duration'], offset=idx['n_frames'], length=res['n_frames'],
              label=row['label'] or (old or {}).get('label', ''), group=row['group'] or (old or {}).get('group', ''),
              flags='padded' if res['padded'] else '')
@@ -314,49 +380,106 @@ def append_file(idx: dict,          # the store's index: the file's entry is add
     return e
 
 
+# %% ../nbs/01_data.ipynb #b3e88644
+_NOTEBOOK_BAR = any(c.__module__ == 'tqdm.notebook' for c in tqdm.__mro__)   # tqdm.auto chose the notebook widget
+
+class _Lines:
+    "A stream for tqdm that is not a terminal: each update becomes one plain line, no carriage returns."
+    def __init__(self, stream): self.stream, self.encoding = stream, getattr(stream, 'encoding', None) or 'utf-8'
+    def write(self, s: str):
+        s = s.replace('\r', '').strip()
+        if s: self.stream.write(s + '\n')
+    def flush(self): getattr(self.stream, 'flush', lambda: None)()
+
+def progress_bar(**kw) -> tqdm:
+    "`tqdm(**kw)` as every module should make it: as usual on a terminal or in a notebook; into a file or pipe, a plain line at most every 30 s."
+    stream = kw.get('file') or sys.stderr
+    if _NOTEBOOK_BAR or (hasattr(stream, 'isatty') and stream.isatty()): return tqdm(**kw)
+    kw.pop('dynamic_ncols', None)
+    quiet = {k: v for k, v in (('mininterval', 30.0), ('maxinterval', 60.0)) if f'TQDM_{k.upper()}' not in os.environ}   # TQDM_MININTERVAL=... still wins
+    return tqdm(**{**quiet, 'ascii': True, 'ncols': 100, **kw, 'file': _Lines(stream)})
+
 # %% ../nbs/01_data.ipynb #583f3f7b
+def _read_only(root: Path, e: OSError, n: int) -> ValueError:
+    return ValueError(f"the store {root} is read-only ({e.strerror}) and {n} file(s) need adding: ingest into a store you can write "
+                      f"(--store DIR), or give only audio it already holds")
+
 def _ingest_locked(rows, root, cfg, workers, progress, commit_every, t0) -> IngestReport:
     "`ingest` once the store's lock is held: scan, decode (in `workers` processes), commit."
     idx = load_index(root, cfg); F = cfg.n_mels
     feats = root / 'features.f16'; tmpdir = root / 'tmp'
-    shutil.rmtree(tmpdir, ignore_errors=True); tmpdir.mkdir()
-    with open(feats, 'ab'): pass
+    rep = IngestReport(store=str(root)); todo = scan(rows, idx, rep); by_path = {f['path']: f for f in idx['files']}
+    try:
+        shutil.rmtree(tmpdir, ignore_errors=True); tmpdir.mkdir()
+        for p in root.glob('*.tmp'): p.unlink(missing_ok=True)            # index/report files a killed run left half-written
+        with open(feats, 'ab'): pass
+    except OSError as e:
+        if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS): raise _read_only(root, e, len(todo)) from None
+        raise
     committed = idx['n_frames'] * F * 2
     if feats.stat().st_size != committed: os.truncate(feats, committed)        # drop frames a killed run left uncommitted
-    rep = IngestReport(store=str(root)); todo = scan(rows, idx, rep); by_path = {f['path']: f for f in idx['files']}
-    jobs = [(i, key, cfg.to_json(), str(tmpdir / f'{i}.f16')) for i, (r, key, st) in enumerate(todo)]
-    bar = tqdm(total=len(jobs), desc='ingest', unit='file', disable=not progress or not jobs, dynamic_ncols=True)
-    last_commit = time.perf_counter()
+    jobs = [(i, str(r['path']), cfg.to_json(), str(tmpdir / f'{i}.f16')) for i, (r, key, st) in enumerate(todo)]
+    show = progress and bool(jobs)
+    secs = [_seconds(j[1]) for j in jobs] if show else [0.0] * len(jobs)   # the bar counts audio, by the headers
+    total_h = max(sum(secs), 1.0) / 3600
+    bar = progress_bar(total=total_h, desc='ingest', disable=not show, dynamic_ncols=True,
+                       bar_format='{desc}: {percentage:3.0f}%|{bar}| {n:.2f}/{total:.2f} h of audio [{elapsed}<{remaining}{postfix}]')
+    last_commit = time.perf_counter(); done_s = 0.0; live_s = 0.0; n_done = 0   # audio seconds of handled files; of files decoding
 
     def commit():
         with open(feats, 'ab') as f: f.flush(); os.fsync(f.fileno())
         _atomic_write(root / 'index.json', json.dumps(idx))
 
+    def move(live=None):
+        "Set the bar to the audio handled plus what is decoding (`live` seconds): it follows each block, not each file."
+        nonlocal live_s
+        if live is not None: live_s = live
+        bar.n = min(done_s + live_s, total_h * 3600) / 3600; bar.update(0)   # update(0): shown at the bar's own pace
+
     def handle(i, res, tmp_path):
-        nonlocal last_commit
-        r, key, st = todo[i]
+        nonlocal last_commit, done_s, n_done
+        r, key, st = todo[i]; real = r.get('real') or os.path.realpath(r['path'])
         idx['skipped'] = [s for s in idx['skipped'] if s['path'] != key]
         if isinstance(res, str):
-            rep.skipped[key] = res; idx['skipped'].append(dict(path=key, size=st.st_size, mtime_ns=st.st_mtime_ns, reason=res))
+            rep.skipped[key] = res; idx['skipped'].append(dict(path=key, real=real, size=st.st_size, mtime_ns=st.st_mtime_ns, reason=res))
         else:
             append_file(idx, by_path, feats, dict(r, path=key), st, res, tmp_path); rep.added += 1; rep.audio_seconds += res['duration']
             if res['padded']: rep.padded.append(key)
-        Path(tmp_path).unlink(missing_ok=True); bar.update(1)
-        bar.set_postfix_str(f"{rep.audio_seconds / 3600:.2f} h, {rep.audio_seconds / max(time.perf_counter() - t0, 1e-9):.0f}x real time, {len(rep.skipped)} skipped")
+        Path(tmp_path).unlink(missing_ok=True); done_s += secs[i]; n_done += 1
+        bar.set_postfix_str(f"{n_done}/{len(jobs)} files, {rep.audio_seconds / max(time.perf_counter() - t0, 1e-9):.0f}x real time, "
+                            f"{len(rep.skipped)} skipped", refresh=False)
         if time.perf_counter() - last_commit > commit_every: commit(); last_commit = time.perf_counter()
 
     try:
         if workers > 1 and len(jobs) > 1:
             from specembed import data as lib                         # spawned workers import the worker by module path
-            with mp.get_context('spawn').Pool(min(workers, len(jobs)), initializer=lib._worker_init) as pool:
-                for out in pool.imap_unordered(lib.decode_job, jobs, chunksize=1): handle(*out)
+            ctx = mp.get_context('spawn'); live = ctx.Value('d', 0.0)  # seconds decoded in files not yet finished, all workers
+            with ctx.Pool(min(workers, len(jobs)), initializer=lib._worker_init, initargs=(live,)) as pool:
+                results = pool.imap_unordered(lib.decode_job, jobs, chunksize=1)
+                while True:
+                    try: out = results.next(timeout=1.0)
+                    except StopIteration: break
+                    except mp.TimeoutError: move(live.value); continue
+                    handle(*out); move(live.value)
         else:
-            for j in jobs: handle(*decode_job(j))
+            for j in jobs:
+                res = decode_job(j, on_block=lambda s: move(live_s + s)); handle(*res); move(0.0)
     finally:                                                          # Ctrl-C too: every file handled so far is kept
         bar.close(); commit(); shutil.rmtree(tmpdir, ignore_errors=True)
+    return _finish(rep, idx, root, t0)
+
+def _seconds(path: str) -> float:
+    "Seconds of audio by the file's header (0 when it has none that can be believed): the progress bar's total."
+    try: return _header(path)[2]
+    except AudioError: return 0.0
+
+def _finish(rep: IngestReport, idx: dict, root: Path, t0: float, must_write: bool = True) -> IngestReport:
+    "Totals into the report, and the report into report.json (only if the store can be written, unless `must_write`)."
     rep.wall_seconds = time.perf_counter() - t0
     rep.total_files = len(idx['files']); rep.total_hours = sum(f['duration'] for f in idx['files']) / 3600
-    _atomic_write(root / 'report.json', json.dumps(dict(rep.__dict__, x_realtime=rep.x_realtime), indent=1))
+    try: _atomic_write(root / 'report.json', json.dumps(dict(rep.__dict__, x_realtime=rep.x_realtime), indent=1))
+    except OSError:
+        if must_write: raise
     return rep
 
 # %% ../nbs/01_data.ipynb #99a5247f
@@ -364,16 +487,23 @@ def ingest(source: str | Path | list,       # folder, audio file, manifest CSV, 
            store: str | Path,               # store root; features go to STORE/<frontend_key>/
            cfg: Config | None = None,       # front end; default `Config()`
            workers: int = 1,                # decoding processes (1 = in this process)
-           progress: bool = True,           # show a progress bar
+           progress: bool = True,           # show a progress bar (hours of audio)
            commit_every: float = 5.0,       # seconds between commits of the index
            ) -> IngestReport:
-    "Bring the feature store up to date with `source`; returns an `IngestReport` (also written to report.json)."
+    "Bring the feature store up to date with `source`; returns an `IngestReport` (also written to report.json when the store is writable)."
     cfg = cfg or Config(); t0 = time.perf_counter()
     sources = source if isinstance(source, (list, tuple)) else [source]
     rows = merge_rows([r for s in sources for r in source_rows(s)])
     if not rows: raise ValueError(f"no audio files found in {', '.join(map(str, sources))} (extensions read: {' '.join(sorted(AUDIO_EXTENSIONS))})")
-    root = store_dir(store, cfg); root.mkdir(parents=True, exist_ok=True)
-    lock = open(root / '.lock', 'w')
+    root = store_dir(store, cfg)
+    if (root / 'index.json').exists():                    # nothing to do? then nothing is written: a read-only store is fine
+        rep = IngestReport(store=str(root)); idx = load_index(root, cfg); todo = scan(rows, idx, rep)
+        if not todo and not rep.relabelled: return _finish(rep, idx, root, t0, must_write=False)
+    else: todo = rows
+    try: root.mkdir(parents=True, exist_ok=True); lock = open(root / '.lock', 'a')
+    except OSError as e:
+        if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS): raise _read_only(root, e, len(todo)) from None
+        raise
     try: fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         lock.close(); raise StoreBusy(f"another ingestion is writing to {root}; wait for it to finish (or remove nothing: the lock frees itself when that process ends)") from None
@@ -419,9 +549,10 @@ class FeatureStore:
     def subset(self,
                paths: list,  # absolute paths as ingested
               ) -> 'FeatureStore':
-        "A view holding only the files `paths` (as ingested: absolute), in that order, sharing the memory map; others are left out."
-        by_path = {f['path']: f for f in self.files}
-        files = [by_path[str(p)] for p in dict.fromkeys(paths) if str(p) in by_path]
+        "A view holding only the files `paths` (absolute; a symlink to a stored file finds it), in that order, sharing the memory map; others are left out."
+        by_path = {f['path']: f for f in self.files}; by_real = {f.get('real', f['path']): f for f in self.files}
+        found = (by_path.get(str(p)) or by_real.get(os.path.realpath(p)) for p in paths)
+        files = list({id(f): f for f in found if f is not None}.values())   # once each, first-asked order
         if not files: raise ValueError(f"none of the {len(paths)} files asked for is in the store {self.root}")
         sub = copy.copy(self); sub._set_files(files); return sub
 
@@ -590,7 +721,7 @@ def write_manifest(rows: list[dict],  # dicts with path, label and (optionally) 
                   ) -> Path:
     "Write rows `{path,label,group}` as a manifest CSV (first row wins for a repeated path); paths under the CSV's folder are stored relative to it."
     out = Path(out); out.parent.mkdir(parents=True, exist_ok=True); seen = set()
-    with open(out, 'w', newline='', encoding='utf-8') as f:
+    with open(out, 'w', newline='', encoding='utf-8', errors='surrogateescape') as f:   # a name that is not UTF-8: its own bytes
         w = csv.writer(f); w.writerow(['path', 'label', 'group'])
         for r in rows:
             p = Path(r['path'])

@@ -13,17 +13,16 @@ import torch
 import torch.nn as nn
 import torch.distributed as dist
 import torch.nn.functional as Fn
-from tqdm.auto import tqdm
 
-from .core import Config, LogMel, get_device, n_frames
+from .core import Config, LogMel, get_device, n_frames, logmel_to_power
 from .deform import transpose
-from .data import iter_audio, AudioError, source_rows
+from .data import iter_audio, AudioError, source_rows, merge_rows, SILENCE_PEAK, progress_bar, _header
 from .train import dist_info, init_distributed
 
 # %% auto #0
-__all__ = ['patchify', 'clip_embedding', 'decode_ahead', 'PitchPool', 'Embedder', 'Embeddings', 'SearchIndex',
-           'clustered_vectors', 'ann_benchmark', 'shard_paths', 'merge_embeddings', 'embed_files', 'build_index',
-           'search_index', 'export_onnx']
+__all__ = ['GATE_REL_DB', 'GATE_FLOOR_DB', 'patchify', 'clip_embedding', 'patch_level', 'signal_mask', 'decode_ahead',
+           'PitchPool', 'Embedder', 'Embeddings', 'SearchIndex', 'clustered_vectors', 'ann_benchmark', 'shard_paths',
+           'merge_embeddings', 'embed_files', 'build_index', 'search_index', 'export_onnx']
 
 # %% ../nbs/05_embed.ipynb #f42c0edb
 def patchify(x: torch.Tensor,  # log-mel `(F,N)`
@@ -38,15 +37,47 @@ def patchify(x: torch.Tensor,  # log-mel `(F,N)`
     return x.unfold(1, T, 1)[:, starts].permute(1, 0, 2).contiguous(), starts    # (F,P,T) -> (P,F,T)
 
 # %% ../nbs/05_embed.ipynb #87ddcf26
-def _finite(blocks):
+def _measured(blocks, seen: dict, bar=None, sr: int = 16_000):
+    "The blocks, counting their samples and peak into `seen` (`n`, `peak`) on the way, and their seconds on `bar`."
     for b in blocks:
-        if not torch.isfinite(b).all(): raise AudioError('contains NaN or inf samples')
+        seen['n'] += len(b); seen['peak'] = max(seen['peak'], float(b.abs().max()) if len(b) else 0.0)
+        if bar is not None: bar.update(len(b) / sr)
         yield b
 
-def clip_embedding(frames: torch.Tensor,  # frame embeddings `(P,D)` of one file
+def _seconds(path) -> float:
+    "A file's duration as its header says (0 when it cannot be read): what a progress bar counts."
+    try: return _header(path)[2]
+    except (AudioError, OSError): return 0.0
+
+def clip_embedding(frames: torch.Tensor,               # frame embeddings `(P,D)` of one file
+                   level: torch.Tensor | None = None,  # their levels `(P,)` in dB (`patch_level`); None: a plain mean
                   ) -> torch.Tensor:
-    "Frame embeddings `(P,D)` -> clip embedding `(D,)` (mean, re-normalised)."
-    return Fn.normalize(frames.mean(0), dim=0)
+    "Frame embeddings `(P,D)` -> clip embedding `(D,)`: the frames with signal averaged, each weighted by its power, re-normalised."
+    if level is None: return Fn.normalize(frames.mean(0), dim=0)
+    keep = signal_mask(level)
+    if not keep.any(): return Fn.normalize(frames.mean(0), dim=0)          # nothing above the floor: every frame alike
+    w = 10 ** ((level[keep] - level[keep].max()) / 10)                       # power relative to the loudest frame
+    return Fn.normalize((w[:, None] * frames[keep]).sum(0), dim=0)
+
+# %% ../nbs/05_embed.ipynb #76dff371
+GATE_REL_DB = 40.0      # a patch this far below its file's loudest patch is a tail, not the sound
+GATE_FLOOR_DB = -60.0   # and nothing below this level (dB re full scale, ~RMS dBFS) is signal
+
+def patch_level(x: torch.Tensor,  # log-mel patches `(P,F,T)` (or one frame sequence `(F,T)`)
+                cfg: Config,      # their front end (`log_eps`, window, FFT size)
+               ) -> torch.Tensor:
+    "Log-mel patches `(P,F,T)` -> level of each `(P,)` in dB re full scale: a sine of amplitude 1 reads -3 dB, digital silence -inf."
+    power = logmel_to_power(x, cfg).sum(-2).mean(-1)                     # (P,F,T) -> (P,): mel power per frame, averaged
+    full = cfg.n_fft / 2 * torch.hann_window(cfg.win_length).pow(2).sum()  # a full-scale signal's (Parseval, one-sided)
+    return 10 * torch.log10(power / full)
+
+def signal_mask(level: torch.Tensor,              # patch levels `(P,)` of one file, dB (`patch_level`)
+                rel_db: float = GATE_REL_DB,      # keep patches within this many dB of the loudest
+                floor_db: float = GATE_FLOOR_DB,  # and at or above this level
+               ) -> torch.Tensor:
+    "Which patches of one file carry signal `(P,)` bool: within `rel_db` of its loudest patch and above `floor_db`."
+    if len(level) == 0: return torch.zeros(0, dtype=torch.bool)
+    return (level >= level.max() - rel_db) & (level >= floor_db)
 
 # %% ../nbs/05_embed.ipynb #50c75650
 class _Ahead:
@@ -57,7 +88,7 @@ class _Ahead:
 
     def _work(self, path, sr, block_seconds):
         try:
-            for b in _finite(iter_audio(path, sr, block_seconds)):
+            for b in iter_audio(path, sr, block_seconds):
                 if self.cancel.is_set(): break
                 self.q.put(b)
             self.q.put(None)
@@ -83,7 +114,7 @@ def decode_ahead(paths: list,                  # audio files, in the order wante
     "For each path in order, `(path, blocks)`: its waveform blocks `(N_i,)` as `iter_audio` gives them, decoded ahead by `workers` threads."
     paths = list(paths)
     if workers <= 0:
-        for p in paths: yield p, _finite(iter_audio(p, sr, block_seconds))
+        for p in paths: yield p, iter_audio(p, sr, block_seconds)
         return
     live, nxt = collections.deque(), 0
     try:
@@ -142,19 +173,19 @@ class Embedder:
 
     def frames(self,
                wave: torch.Tensor,  # waveform `(N,)` at `cfg.sample_rate`
-              ) -> tuple[torch.Tensor, torch.Tensor]:
-        "Waveform `(N,)` at `cfg.sample_rate` -> frame embeddings `(P,D)` and patch-centre times in seconds `(P,)`."
+              ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        "Waveform `(N,)` at `cfg.sample_rate` -> frame embeddings `(P,D)`, patch-centre times in seconds `(P,)` and levels in dB `(P,)`."
         return self.stream([wave])
 
     @torch.no_grad()
     def stream(self,
                blocks,  # consecutive waveform blocks `(N_i,)` at `cfg.sample_rate`, any iterable (read once)
-              ) -> tuple[torch.Tensor, torch.Tensor]:
+              ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         "Consecutive waveform blocks `(N_i,)` of one recording -> what `frames` gives for their concatenation; memory stays flat with length."
         c = self.cfg; T, H, hop = c.patch_frames, self.hop, c.hop_length
         tail = torch.zeros(0); fbuf = torch.zeros(c.n_mels, 0, device=self.device)   # samples not yet framed; frames kept (F,k)
         fb0 = nxt = n_samples = 0                 # global index of fbuf's first frame; next patch start; samples seen
-        starts, pending, out = [], [], []
+        starts, pending, out, levels = [], [], [], []
 
         def take(final: bool):
             nonlocal fbuf, fb0, nxt
@@ -164,7 +195,8 @@ class Embedder:
             if final and starts[-1] + T < end:                                   # cover the end, as `patchify` does
                 pending.append(fbuf[:, end - T - fb0:end - fb0]); starts.append(end - T)
             if len(pending) >= self.batch_size or final and pending:
-                out.append(self.encode(torch.stack(pending))); pending.clear()   # (P,F,T) -> (P,D)
+                x = torch.stack(pending); pending.clear()
+                out.append(self.encode(x)); levels.append(patch_level(x, c).cpu())   # (P,F,T) -> (P,D), (P,)
             keep = max(min(nxt, end - T), fb0)                                   # the last T frames stay, for the end patch
             fbuf, fb0 = fbuf[:, keep - fb0:], keep
 
@@ -179,13 +211,14 @@ class Embedder:
         if n_samples < c.patch_samples: tail = frames_of(Fn.pad(tail, (0, c.patch_samples - n_samples)))   # short: padded with silence
         take(True)
         t = (torch.tensor(starts, dtype=torch.float32) * hop + c.patch_samples / 2) / c.sample_rate
-        return torch.cat(out), t
+        return torch.cat(out), t, torch.cat(levels)
 
     def clip(self,
              wave: torch.Tensor,  # waveform `(N,)` at `cfg.sample_rate`
-            ) -> torch.Tensor:
-        "Waveform `(N,)` -> clip embedding `(D,)`: mean of frame embeddings, re-normalised."
-        return clip_embedding(self.frames(wave)[0])
+            ) -> np.ndarray:
+        "Waveform `(N,)` -> clip embedding `(D,)` as a numpy array, as in `Embeddings.clip` (`clip_embedding` of its frames and levels)."
+        e, _, level = self.frames(wave)
+        return clip_embedding(e, level).numpy()
 
     def files(self,
               paths: list,                  # audio files
@@ -193,26 +226,47 @@ class Embedder:
               block_seconds: float = 60.0,  # decode this much at a time
               workers: int | None = None,   # files decoded at once in other threads (`decode_ahead`); default min(4, cores); 0: none
              ) -> 'Embeddings':
-        "Embed files -> `Embeddings` (clip and frame arrays); unreadable files are listed in `.skipped`."
-        kept, clips, frames, times, skipped = [], [], [], [], {}
+        "Embed files -> `Embeddings` (clip and frame arrays); unreadable, empty and silent files are listed in `.skipped`."
+        kept, clips, frames, times, levels, skipped = [], [], [], [], [], {}
         paths = list(paths); ahead = decode_ahead(paths, self.cfg.sample_rate, block_seconds, min(4, os.cpu_count() or 1) if workers is None else workers)
-        with contextlib.closing(ahead):                                                      # its threads stop on any error
-            for p, blocks in tqdm(ahead, total=len(paths), desc='embed', unit='file', disable=not progress):
-                try: e, t = self.stream(blocks)                                              # block by block
-                except AudioError as err: skipped[str(p)] = str(err); continue
-                kept.append(str(p)); clips.append(clip_embedding(e).numpy()); frames.append(e.numpy()); times.append(t.numpy())
-        return Embeddings.from_parts(kept, clips, frames, times, skipped)
+        sr = self.cfg.sample_rate
+        bar = progress_bar(total=sum(map(_seconds, paths)) / 3600 if progress else 0, desc='embed', unit='h', disable=not progress,
+                           bar_format='{l_bar}{bar}| {n:.2f}/{total:.2f} h [{elapsed}<{remaining}] {postfix}')   # hours of audio: long files move it too
+        with contextlib.closing(ahead), bar:                                                 # its threads stop on any error
+            for k, (p, blocks) in enumerate(ahead):
+                seen = dict(n=0, peak=0.0); bar.set_postfix_str(f"{k + 1}/{len(paths)} files", refresh=False)
+                try: e, t, level = self.stream(_measured(blocks, seen, bar, sr * 3600))    # block by block
+                except AudioError as err: skipped[str(p)] = str(err).removeprefix(f"{p}: "); continue   # the path is the key already
+                why = 'empty: no audio samples' if seen['n'] == 0 else (           # as ingestion skips them (nbs/01_data)
+                      f"silent: peak |sample| {seen['peak']:.1e} < {SILENCE_PEAK:g}" if seen['peak'] < SILENCE_PEAK else '')
+                if why: skipped[str(p)] = why; continue
+                kept.append(str(p)); clips.append(clip_embedding(e, level).numpy()); frames.append(e.numpy())
+                times.append(t.numpy()); levels.append(level.numpy())
+        return Embeddings.from_parts(kept, clips, frames, times, skipped, levels=levels)
 
 # %% ../nbs/05_embed.ipynb #4dc5619f
 @dataclass
 class Embeddings:
-    "Clip embeddings `(N,D)` of `paths`, frame embeddings `(M,D)` with file index `(M,)` and time `(M,)` in seconds."
+    "Clip embeddings `(N,D)` of `paths`, frame embeddings `(M,D)` with file index `(M,)`, time `(M,)` in seconds and level `(M,)` in dB."
     paths: list
     clip: np.ndarray
     frame: np.ndarray
     frame_file: np.ndarray
     frame_time: np.ndarray
     skipped: dict
+    frame_level: np.ndarray | None = None   # dB re full scale (`patch_level`); None (files written before levels): all signal
+
+    def __post_init__(self):
+        if self.frame_level is None: self.frame_level = np.zeros(len(self.frame), np.float32)
+
+    def signal(self,
+               rel_db: float = GATE_REL_DB,      # within this many dB of its file's loudest frame
+               floor_db: float = GATE_FLOOR_DB,  # and at or above this level
+              ) -> np.ndarray:
+        "Which frames carry signal `(M,)` bool: `signal_mask` applied file by file."
+        if len(self.frame) == 0: return np.zeros(0, bool)
+        top = np.full(len(self.paths), -np.inf, np.float32); np.maximum.at(top, self.frame_file, self.frame_level)
+        return (self.frame_level >= top[self.frame_file] - rel_db) & (self.frame_level >= floor_db)
 
     def save(self,
              path: str | Path,  # the `.npz` file to write (numpy adds '.npz' if missing)
@@ -220,7 +274,7 @@ class Embeddings:
         "Write an `.npz` (arrays + paths; no pickled objects)."
         path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
         np.savez(path, clip=self.clip, frame=self.frame, frame_file=self.frame_file, frame_time=self.frame_time,
-                 paths=np.array(self.paths, dtype=str), skipped=np.array(json.dumps(self.skipped)))
+                 frame_level=self.frame_level, paths=np.array(self.paths, dtype=str), skipped=np.array(json.dumps(self.skipped)))
         return path if path.suffix == '.npz' else path.with_name(path.name + '.npz')
 
     @classmethod
@@ -231,12 +285,15 @@ class Embeddings:
                    times: list,    # one array of patch-centre times `(P_i,)` per file, seconds
                    skipped: dict,  # {path: reason} of the files not embedded
                    D: int = 0,     # vector size when no file was embedded
+                   levels: list | None = None,  # one array of frame levels `(P_i,)` per file, dB; None: all 0 dB (signal)
                   ) -> 'Embeddings':
         "One `Embeddings` from per-file parts: the frame arrays concatenated, each frame tagged with its file's index."
         f32 = lambda x: np.asarray(x, np.float32)
         if not paths: return cls([], np.zeros((0, D), np.float32), np.zeros((0, D), np.float32), np.zeros(0, np.int64), np.zeros(0, np.float32), dict(skipped))
+        levels = levels if levels is not None else [np.zeros(len(f)) for f in frames]
         return cls(list(paths), np.stack([f32(c) for c in clips]), np.concatenate([f32(f) for f in frames]),
-                   np.concatenate([np.full(len(f), i, np.int64) for i, f in enumerate(frames)]), np.concatenate([f32(t) for t in times]), dict(skipped))
+                   np.concatenate([np.full(len(f), i, np.int64) for i, f in enumerate(frames)]), np.concatenate([f32(t) for t in times]), dict(skipped),
+                   np.concatenate([f32(l) for l in levels]))
 
     @classmethod
     def load(cls,
@@ -244,7 +301,8 @@ class Embeddings:
             ) -> 'Embeddings':
         "Read embeddings written by `save` (no pickles: arrays and strings only)."
         z = np.load(path, allow_pickle=False)
-        return cls(list(z['paths']), z['clip'], z['frame'], z['frame_file'], z['frame_time'], json.loads(str(z['skipped'])))
+        return cls(list(z['paths']), z['clip'], z['frame'], z['frame_file'], z['frame_time'], json.loads(str(z['skipped'])),
+                   z['frame_level'] if 'frame_level' in z.files else None)
 
 # %% ../nbs/05_embed.ipynb #c6ad2223
 class SearchIndex:
@@ -325,12 +383,12 @@ def merge_embeddings(parts: list,  # `Embeddings` of the shards
     where = {str(p): (E, i) for E in parts for i, p in enumerate(E.paths)}
     why = {str(p): w for E in parts for p, w in E.skipped.items()}
     D = next((E.clip.shape[1] for E in parts if len(E.clip)), 0)
-    clips, frames, times, kept = [], [], [], []
+    clips, frames, times, levels, kept = [], [], [], [], []
     for p in map(str, paths):
         if p not in where: continue
         E, i = where[p]; m = E.frame_file == i
-        clips.append(E.clip[i]); frames.append(E.frame[m]); times.append(E.frame_time[m]); kept.append(p)
-    return Embeddings.from_parts(kept, clips, frames, times, {p: why[p] for p in map(str, paths) if p in why}, D)
+        clips.append(E.clip[i]); frames.append(E.frame[m]); times.append(E.frame_time[m]); levels.append(E.frame_level[m]); kept.append(p)
+    return Embeddings.from_parts(kept, clips, frames, times, {p: why[p] for p in map(str, paths) if p in why}, D, levels=levels)
 
 # %% ../nbs/05_embed.ipynb #2cbfce4f
 def embed_files(model: nn.Module,                     # the encoder
@@ -363,15 +421,19 @@ def build_index(model: nn.Module,           # the encoder
                 device: str | None = None,  # default: CUDA if there is one
                 progress: bool = True,      # show a progress bar
                 run: str = '',              # the run folder, recorded so that `search` can load the model
+                gate: dict | None = None,   # {rel_db, floor_db}: which frames are searched (`signal_mask`); default the module's
                ) -> Path:
     "Embed `audio` and write an index folder `out` (frame- or clip-level vectors); under torchrun the files are shared out (`embed_files`)."
     sources = audio if isinstance(audio, (list, tuple)) else [audio]
-    paths = [str(Path(r['path']).absolute()) for s in sources for r in source_rows(s)]   # absolute: search works from any folder
-    if not paths: raise ValueError(f"no audio files found in {audio}")
+    paths = [r['path'] for r in merge_rows([r for s in sources for r in source_rows(s)])]   # absolute (search works from any folder), each real file once
+    if not paths: raise ValueError(f"no audio files found in {', '.join(map(str, sources))}")
     out = Path(out); E = embed_files(model, cfg, paths, device, progress, shard_dir=out / 'shards')
     if E is None: return out                                  # torchrun: rank 0 writes the index
+    if not E.paths: raise ValueError(f"no file in {', '.join(map(str, sources))} could be embedded ({len(E.skipped)} skipped, e.g. {next(iter(E.skipped.items()), ('', ''))[1]})")
     out.mkdir(parents=True, exist_ok=True); E.save(out / 'embeddings.npz')
-    (out / 'index.json').write_text(json.dumps(dict(level=level, run=str(run), n_files=len(E.paths), n_vectors=len(E.frame if level == 'frame' else E.clip),
+    gate = gate or dict(rel_db=GATE_REL_DB, floor_db=GATE_FLOOR_DB)   # frames without signal are not searched
+    (out / 'index.json').write_text(json.dumps(dict(level=level, run=str(run), n_files=len(E.paths), gate=gate,
+                                                    n_vectors=int(E.signal(**gate).sum()) if level == 'frame' else len(E.clip),
                                                     config=json.loads(cfg.to_json()))))
     return out
 
@@ -384,17 +446,22 @@ def search_index(index_dir: str | Path,      # a folder written by `build_index`
                  device: str | None = None,  # default: CUDA if there is one
                  keep_self: bool = False,    # also return hits from the query's own file when it is in the index
                 ) -> list[dict]:
-    "The `k` nearest (file, time, distance) in an index folder to the clip embedding of the audio file `query`, best first."
+    "The `k` nearest (file, time, distance) in an index folder to the clip embedding of the audio file `query` (its frames with signal), best first."
     index_dir = Path(index_dir); meta = json.loads((index_dir / 'index.json').read_text())
     if 'config' in meta: cfg = replace(cfg, pitch_pool=meta['config'].get('pitch_pool', ()))   # the query read as the index was
     E = Embeddings.load(index_dir / 'embeddings.npz')
-    frame = meta['level'] == 'frame'; vec = E.frame if frame else E.clip
-    q = clip_embedding(Embedder(model, cfg, device).stream(iter_audio(query, cfg.sample_rate))[0]).numpy()
+    frame = meta['level'] == 'frame'
+    rows = np.flatnonzero(E.signal(**meta['gate']) if frame and 'gate' in meta else np.ones(len(E.frame if frame else E.clip), bool))
+    vec = (E.frame if frame else E.clip)[rows]                          # frame level: only frames with signal are searched
+    e, _, level = Embedder(model, cfg, device).stream(iter_audio(query, cfg.sample_rate))
+    if not signal_mask(level, **meta.get('gate', {})).any():
+        raise ValueError(f"{query} has no frame with signal (all quieter than {GATE_FLOOR_DB:g} dB): nothing to search for")
+    q = clip_embedding(e, level).numpy()
     own = [i for i, p in enumerate(E.paths) if Path(p).resolve() == Path(query).resolve()] if not keep_self else []
-    skip = np.isin(E.frame_file, own) if frame else np.isin(np.arange(len(E.clip)), own)   # vectors of the query's own file
+    skip = np.isin(E.frame_file[rows], own) if frame else np.isin(rows, own)   # vectors of the query's own file
     scores, ids = SearchIndex(vec).search(q[None], k + int(skip.sum()))
     keep = ~skip[ids[0]]; out = []
-    for s, i in zip(scores[0][keep][:k], ids[0][keep][:k]):
+    for s, i in zip(scores[0][keep][:k], rows[ids[0][keep][:k]]):
         f = int(E.frame_file[i]) if frame else int(i)
         out.append(dict(path=E.paths[f], time=float(E.frame_time[i]) if frame else 0.0,
                         distance=float(2 - 2 * s)))             # squared L2 between unit vectors

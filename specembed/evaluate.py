@@ -124,7 +124,7 @@ def clip_vectors(rep: str | Path,            # a run folder, 'pretrained', 'logm
         with torch.random.fork_rng(devices=[]): torch.manual_seed(0); model = build_encoder(cfg)   # the caller's generator untouched
     else: model, cfg = load_encoder(rep, device or 'cpu')
     E = Embedder(model, cfg, device).files(paths, progress)
-    if E.skipped: raise ValueError(f"{len(E.skipped)} file(s) could not be embedded, first: {next(iter(E.skipped.items()))}")
+    if E.skipped: raise ValueError("{} file(s) could not be embedded, first: {}: {}".format(len(E.skipped), *next(iter(E.skipped.items()))))
     return E.clip
 
 # %% ../nbs/06_evaluate.ipynb #7cda4cf8
@@ -135,6 +135,9 @@ def evaluate(manifest: str | Path,       # labelled CSV `path,label[,group]`
             ) -> dict:
     "Score a run folder (or 'logmel' / 'random') on a manifest `path,label[,group]`."
     rows = read_manifest(manifest)
+    empty = [i for i, r in enumerate(rows) if not r['label']]
+    if empty: raise ValueError(f"{manifest}: {len(empty)} row(s) have an empty label (first: line {empty[0] + 2}, {rows[empty[0]]['path'].name}): "
+                               "label every clip, or leave unlabelled clips out of the manifest")
     if len({r['label'] for r in rows}) < 2: raise ValueError(f"{manifest}: evaluation needs at least two labels")
     X = clip_vectors(rep, [r['path'] for r in rows], device, progress)
     groups = [r['group'] for r in rows] if all(r['group'] for r in rows) else None

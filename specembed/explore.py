@@ -4,7 +4,7 @@
 
 # %% ../nbs/05b_explore.ipynb #907782d7
 from __future__ import annotations
-import base64, hashlib, io, json, os, re, threading
+import base64, hashlib, io, json, os, re, sys, threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -15,8 +15,9 @@ from .data import AudioError, iter_audio
 from .embed import SearchIndex
 
 # %% auto #0
-__all__ = ['HTML_MAX', 'PAGE', 'BROWSER_AUDIO', 'map_2d', 'clip_neighbours', 'colour_keys', 'explore_data', 'add_query',
-           'explore_html', 'embedded_audio', 'wav_bytes', 'ExploreServer', 'explore']
+__all__ = ['HTML_MAX', 'PAGE', 'BROWSER_AUDIO', 'LOCAL_HOSTS', 'map_2d', 'clip_neighbours', 'colour_keys', 'explore_data',
+           'add_query', 'inline_json', 'explore_html', 'embedded_audio', 'wav_bytes', 'byte_range', 'ExploreServer',
+           'explore']
 
 # %% ../nbs/05b_explore.ipynb #aba77748
 def map_2d(X: np.ndarray,         # clip vectors `(N,D)`
@@ -85,15 +86,18 @@ def explore_data(E,                                 # `Embeddings` of the collec
                  title: str = 'specembed explore',  # the page's title
                  seed: int = 0,                     # t-SNE and k-means seed
                 ) -> dict:
-    "The explorer page's data for a collection: names, folders, labels, colour keys, 2-D positions and each clip's `k` neighbours."
+    "The explorer page's data for a collection: names (paths relative to the common folder), folders, labels, colour keys, 2-D positions and each clip's `k` neighbours."
     paths = [str(p) for p in E.paths]; labels = [str(l) for l in labels] if labels is not None else [''] * len(paths)
     if len(labels) != len(paths): raise ValueError(f"{len(labels)} labels for {len(paths)} clips")
     root = os.path.commonpath([str(Path(p).parent) for p in paths]) if paths else ''
     keys, by = colour_keys(paths, labels, colour, E.clip, seed=seed)
     ids, d2 = clip_neighbours(E.clip, k); xy = map_2d(E.clip, method, seed)
-    return dict(title=title, n=len(paths), names=[Path(p).name for p in paths], labels=labels, keys=keys, colour_by=by,
+    return dict(title=title, n=len(paths), names=[_name(p, root) for p in paths], labels=labels, keys=keys, colour_by=by,
                 folders=[_folder(p, root) for p in paths], xy=np.round(xy, 4).ravel().tolist(),
                 nn=ids.tolist(), dist=np.round(d2, 4).tolist(), start=-1, query=None)
+
+def _name(p, root) -> str:
+    return Path(os.path.relpath(p, root)).as_posix() if root else Path(p).name   # 'doors/x.wav': same-named files in two folders stay apart
 
 def _folder(p, root) -> str:
     rel = os.path.relpath(Path(p).parent, root) if root else ''
@@ -112,13 +116,17 @@ def add_query(data: dict,       # from `explore_data`
 
 # %% ../nbs/05b_explore.ipynb #aee058ff
 HTML_MAX = 1000   # the most clips a self-contained page holds (about 15 kB of audio each)
+_JSON_ESCAPES = {'<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029'}
+
+def inline_json(o) -> str:  # anything `json.dumps` takes
+    "JSON to place inside an inline `<script>`: `<`, `>`, `&` (and U+2028/9) written as `\\u` escapes, so no file name or label can end the script or open another."
+    return re.sub('[<>&\u2028\u2029]', lambda m: _JSON_ESCAPES[m.group()], json.dumps(o, separators=(',', ':')))
 
 def explore_html(data: dict,               # from `explore_data`
                  audio: list | None = None,  # data URIs, one per clip (+ the query): a self-contained page; None: served
                 ) -> str:
     "The explorer page for `data`: map, legend, filter box, player and neighbour list (the template is `PAGE`, below)."
-    js = lambda o: json.dumps(o, separators=(',', ':')).replace('</', '<\\/')   # safe inside <script>
-    fill = dict(DATA=js(data), AUDIO=js(audio), TITLE=re.sub(r'[<>&"]', '', data.get('title', '')))
+    fill = dict(DATA=inline_json(data), AUDIO=inline_json(audio), TITLE=re.sub(r'[<>&"]', '', data.get('title', '')))
     return re.sub(r'__(DATA|AUDIO|TITLE)__', lambda m: fill[m.group(1)], PAGE)      # one pass: file names are never read as placeholders
 
 def embedded_audio(paths: list,           # audio files (+ a query file)
@@ -170,11 +178,11 @@ const nnOf = i => i === Q ? D.query.nn : D.nn[i], distOf = i => i === Q ? D.quer
 function esc(s) { return String(s).replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]); }
 const PAL = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf',
              '#393b79', '#e7ba52', '#637939', '#ad494a', '#7b4173', '#3182bd', '#e6550d', '#31a354', '#756bb1', '#636363'];
-const freq = {}; D.keys.forEach(k => freq[k] = (freq[k] || 0) + 1);
-const order = Object.keys(freq).sort((a, b) => freq[b] - freq[a] || (a < b ? -1 : 1)), colour = {};
-order.forEach((k, j) => colour[k] = j < PAL.length ? PAL[j] : '#bbb');
+const freq = new Map(); D.keys.forEach(k => freq.set(k, (freq.get(k) || 0) + 1));   // Maps: a label is data, even '__proto__'
+const order = [...freq.keys()].sort((a, b) => freq.get(b) - freq.get(a) || (a < b ? -1 : 1)), colour = new Map();
+order.forEach((k, j) => colour.set(k, j < PAL.length ? PAL[j] : '#bbb')); const C = D.keys.map(k => colour.get(k));
 document.getElementById('legend').innerHTML = '<small>colour = ' + esc(D.colour_by) + ':</small> ' +
-  order.slice(0, PAL.length).map(k => `<span><i style="background:${colour[k]}"></i>${esc(k || '(none)')} (${freq[k]})</span>`).join('') +
+  order.slice(0, PAL.length).map(k => `<span><i style="background:${colour.get(k)}"></i>${esc(k || '(none)')} (${freq.get(k)})</span>`).join('') +
   (order.length > PAL.length ? `<span><i style="background:#bbb"></i>${order.length - PAL.length} more</span>` : '');
 let sel = -1, match = null; const P = new Float32Array(2 * M);
 function layout() {
@@ -186,7 +194,7 @@ function layout() {
 function draw() {
   const r = cv.getBoundingClientRect(), rad = M > 3000 ? 2 : 3.5; ctx.clearRect(0, 0, r.width, r.height);
   for (let i = 0; i < D.n; i++) {
-    ctx.globalAlpha = match && !match[i] ? 0.07 : 0.8; ctx.fillStyle = colour[D.keys[i]];
+    ctx.globalAlpha = match && !match[i] ? 0.07 : 0.8; ctx.fillStyle = C[i];
     ctx.fillRect(P[2 * i] - rad, P[2 * i + 1] - rad, 2 * rad, 2 * rad);
   }
   ctx.globalAlpha = 1;
@@ -253,55 +261,94 @@ def wav_bytes(path: str | Path,  # an audio file libsndfile can decode
     except Exception as e: raise AudioError(f"{path}: cannot decode ({e})") from None
     buf = io.BytesIO(); sf.write(buf, x, sr, format='WAV', subtype='PCM_16'); return buf.getvalue()
 
+# %% ../nbs/05b_explore.ipynb #df10ff04
+def byte_range(header: str | None,  # the request's Range header: 'bytes=0-99', 'bytes=100-', 'bytes=-500', ...
+               size: int,           # the file's size in bytes
+              ) -> tuple | None:
+    "The bytes `(first, last)` a Range header asks of a file of `size` bytes; None: send it all; `()`: not satisfiable (416)."
+    if not header: return None
+    unit, eq, spec = header.partition('=')
+    if eq and unit.strip().lower() != 'bytes': return None     # another unit: ignored (RFC 9110 14.2)
+    if ',' in spec: return None                                 # several ranges: the whole file (RFC 9110 allows it)
+    m = re.fullmatch(r'\s*(\d*)-(\d*)\s*', spec) if eq else None
+    if not m or not (m[1] or m[2]): return ()                   # malformed
+    if m[1]:                                                    # bytes=A-B or bytes=A-
+        a, b = int(m[1]), int(m[2]) if m[2] else size - 1
+        return (a, min(b, size - 1)) if a <= b and a < size else ()
+    n = int(m[2])                                               # bytes=-N: the last N bytes
+    return (max(0, size - n), size - 1) if n > 0 and size > 0 else ()
+
 # %% ../nbs/05b_explore.ipynb #262c3ef8
+LOCAL_HOSTS = ('127.0.0.1', 'localhost', '[::1]')   # the Host names `ExploreServer` always answers to (with any port)
+
+def _host_name(header: str | None) -> str:
+    m = re.fullmatch(r'(\[[0-9a-f:.]*\]|[^\s:/@\[\]]+)(:\d*)?', (header or '').strip().lower())
+    return m[1] if m else ''                                    # 'LocalHost:8765' -> 'localhost'; absent or malformed -> ''
+
 class ExploreServer(ThreadingHTTPServer):
-    "The explorer on 127.0.0.1: the page at `/`, clip I's audio streamed from disk at `/audio/I`."
+    "The explorer on 127.0.0.1: the page at `/`, clip I's audio streamed from disk at `/audio/I`; 403 for a request addressed to another host."
     daemon_threads = True
     def __init__(self,
                  page: str,                # from `explore_html(data)`
                  paths: list,              # the files, in the page's order (+ the query file last, when there is one)
                  port: int = 0,            # 0: any free port
                  host: str = '127.0.0.1',  # address to listen on
+                 hosts: tuple = (),        # more Host names to answer to (when `host` is not this machine's loopback)
                 ):
         self.page, self.paths = page.encode(), [Path(p) for p in paths]
+        named = () if host in ('', '0.0.0.0', '::') else (f'[{host}]' if ':' in host else host,)   # a wildcard address names no host
+        self.hosts = {_host_name(h) for h in LOCAL_HOSTS + named + tuple(hosts)}
         super().__init__((host, port), _ExploreHandler)
 
     @property
     def url(self) -> str: return f"http://{self.server_address[0]}:{self.server_address[1]}/"
 
+    def allows(self, host: str | None,  # a request's Host header, with or without the port
+              ) -> bool:
+        "Whether a request addressed to `host` is answered: the defence against DNS rebinding."
+        return _host_name(host) in self.hosts
+
     def start(self) -> 'ExploreServer':
         "Serve from a background thread (for notebooks and tests); `shutdown()` stops it."
         threading.Thread(target=self.serve_forever, daemon=True).start(); return self
 
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], ConnectionError): return   # the client went away mid-response (a seek, a closed tab): not an error
+        super().handle_error(request, client_address)
+
 class _ExploreHandler(BaseHTTPRequestHandler):
     def log_message(self, *a): pass                                  # quiet: no line per request
-    def _send(self, code, kind, body, extra=()):
-        self.send_response(code); self.send_header('Content-Type', kind); self.send_header('Content-Length', str(len(body)))
+    def _head(self, code, kind, n, extra=()):
+        self.send_response(code); self.send_header('Content-Type', kind); self.send_header('Content-Length', str(n))
         for k, v in extra: self.send_header(k, v)
-        self.end_headers(); self.wfile.write(body)
+        self.end_headers()
+    def _send(self, code, kind, body, extra=()): self._head(code, kind, len(body), extra); self.wfile.write(body)
     def do_GET(self):
+        if not self.server.allows(self.headers.get('Host')): return self._send(403, 'text/plain', b'forbidden: unknown Host\n')
         path = self.path.split('?')[0].split('#')[0]
         if path in ('/', '/index.html'): return self._send(200, 'text/html; charset=utf-8', self.server.page)
         m = re.fullmatch(r'/audio/(\d+)', path); paths = self.server.paths
         if not m or int(m.group(1)) >= len(paths): return self._send(404, 'text/plain', b'not found')
         p = paths[int(m.group(1))]; kind = BROWSER_AUDIO.get(p.suffix.lower())
-        try: body = p.read_bytes() if kind else wav_bytes(p)
+        try: f = open(p, 'rb') if kind else io.BytesIO(wav_bytes(p))
         except (OSError, AudioError) as e: return self._send(404, 'text/plain', str(e).encode())
-        r = re.fullmatch(r'bytes=(\d*)-(\d*)', self.headers.get('Range', '')); n = len(body)
-        if r and (r.group(1) or r.group(2)):                                # a byte range: the browser seeks
-            a, b = (int(r.group(1)), int(r.group(2) or n - 1)) if r.group(1) else (max(0, n - int(r.group(2))), n - 1)
-            if a >= n: return self._send(416, 'text/plain', b'', [('Content-Range', f'bytes */{n}')])
-            b = min(b, n - 1)
-            return self._send(206, kind or 'audio/wav', body[a:b + 1], [('Content-Range', f'bytes {a}-{b}/{n}'), ('Accept-Ranges', 'bytes')])
-        self._send(200, kind or 'audio/wav', body, [('Accept-Ranges', 'bytes')])
+        with f:
+            n = f.seek(0, io.SEEK_END); r = byte_range(self.headers.get('Range'), n); kind = kind or 'audio/wav'
+            if r == (): return self._send(416, 'text/plain', b'range not satisfiable\n', [('Content-Range', f'bytes */{n}')])
+            a, b = r or (0, n - 1)
+            extra = ([('Content-Range', f'bytes {a}-{b}/{n}')] if r else []) + [('Accept-Ranges', 'bytes')]
+            self._head(206 if r else 200, kind, b - a + 1, extra)
+            f.seek(a); left = b - a + 1
+            while left > 0 and (chunk := f.read(min(left, 1 << 16))):   # 64 kB at a time: memory stays flat, whatever the file's size
+                self.wfile.write(chunk); left -= len(chunk)
 
 # %% ../nbs/05b_explore.ipynb #7727d769
 def _fingerprint(model, paths, **opts) -> str:
-    from specembed.train import latest_checkpoint, pretrained_dir
+    from specembed.train import latest_checkpoint, pretrained_dir, checkpoint_config
     run = pretrained_dir() if str(model) == 'pretrained' else Path(model)
     ck = run if (run / 'state.json').exists() else latest_checkpoint(run)
     h = hashlib.sha256((ck / 'state.json').read_bytes() if ck else str(run).encode())
-    cfg_path = ck / 'config.json' if ck and (ck / 'config.json').exists() else (ck.parent.parent if ck else run) / 'config.json'   # the file load_encoder reads
+    cfg_path = checkpoint_config(ck) if ck else run / 'config.json'    # the file load_encoder reads
     if cfg_path.exists(): h.update(cfg_path.read_bytes())                   # how the model is read (pitch_pool)
     for p in paths: st = os.stat(p); h.update(f"{p}|{st.st_size}|{st.st_mtime_ns}\n".encode())
     h.update(json.dumps(opts, sort_keys=True).encode()); return h.hexdigest()
@@ -325,7 +372,7 @@ def explore(audio: str | Path | list,               # folder, audio file, labell
     rows = merge_rows([r for s in sources for r in source_rows(s)])
     if not rows: raise ValueError(f"no audio files in {', '.join(map(str, sources))}")
     out = Path(out); out.mkdir(parents=True, exist_ok=True); paths = [r['path'] for r in rows]
-    key = _fingerprint(model, paths, k=k, method=method, colour=colour, seed=seed)
+    key = _fingerprint(model, paths, k=k, method=method, colour=colour, seed=seed, page=2)   # page: the data's format (2: relative names)
     cache = out / 'explore.json'; data = None; loaded = []
     def encoder():                                              # loaded once, and only when something must be embedded
         if not loaded: loaded.append(load_encoder(model, device))
@@ -345,6 +392,7 @@ def explore(audio: str | Path | list,               # folder, audio file, labell
         if qa in kept: data = {**data, 'start': kept.index(qa)}
         else:
             net, cfg = encoder()
-            q = clip_embedding(Embedder(net, cfg, device).stream(iter_audio(query, cfg.sample_rate))[0]).numpy()
+            e_, _, level_ = Embedder(net, cfg, device).stream(iter_audio(query, cfg.sample_rate))
+            q = clip_embedding(e_, level_).numpy()                      # the query's frames with signal, as the collection's clips
             data = add_query(data, Embeddings.load(out / 'embeddings.npz').clip, q, Path(query).name); kept = kept + [qa]
     return data, kept

@@ -52,7 +52,7 @@ def get_timestamp_embeddings(audio: torch.Tensor,  # `[n, samples]` at 16 kHz
     embs, stamps = [], []
     for w in audio.float():
         w = Fn.pad(w, (half, half))                        # centre patches on every timestamp, from 0 ms to the end
-        e, t = model.embedder.frames(w)
+        e, t, _ = model.embedder.frames(w)
         start = torch.round((t.double() * c.sample_rate - c.patch_samples / 2) / c.hop_length)   # patch start frames, exact
         embs.append(e); stamps.append(((start * c.hop_length + c.patch_samples / 2 - half) / c.sample_rate * 1000).float())   # ms, exact to 10 min and beyond
     T = min(len(e) for e in embs)                          # same-length audio gives the same count

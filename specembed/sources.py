@@ -4,8 +4,8 @@
 
 # %% ../nbs/01a_sources.ipynb #61f298ea
 from __future__ import annotations
-import json, re, shutil, subprocess, zipfile
-from pathlib import Path
+import json, os, re, shutil, stat, subprocess, zipfile
+from pathlib import Path, PurePosixPath
 
 import numpy as np
 import soundfile as sf
@@ -15,9 +15,9 @@ from .data import (AUDIO_EXTENSIONS, GM_SOUNDFONT, load_audio, write_manifest, h
 from .evaluate import split_groups
 
 # %% auto #0
-__all__ = ['PRETRAIN_PACKAGES', 'RENDERED', 'HELD_OUT', 'ARCHIVES', 'MAJOR', 'MINOR', 'VOICES', 'VARIANTS', 'package_files',
-           'package_licence', 'package_audio', 'midi_file', 'random_piece', 'render_pieces', 'sentences', 'speak',
-           'pretrain_corpus']
+__all__ = ['PRETRAIN_PACKAGES', 'RENDERED', 'HELD_OUT', 'ARCHIVES', 'MAX_MEMBER_BYTES', 'MAX_ARCHIVE_BYTES', 'MAJOR', 'MINOR',
+           'VOICES', 'VARIANTS', 'package_files', 'package_licence', 'package_audio', 'midi_file', 'random_piece',
+           'render_pieces', 'sentences', 'speak', 'pretrain_corpus']
 
 # %% ../nbs/01a_sources.ipynb #1ce4c62c
 PRETRAIN_PACKAGES = {           # Debian package -> what it holds (the label of its clips in the corpus manifest)
@@ -56,23 +56,75 @@ def package_licence(pkg: str,  # Debian package name (its /usr/share/doc/PKG/cop
     return ', '.join(dict.fromkeys(n for n in names if n)) or 'see ' + str(p)
 
 # %% ../nbs/01a_sources.ipynb #70ddabc8
-def _extract_zip_audio(archive: Path, out: Path) -> list[Path]:
-    "Audio members of a zip archive (.wz, .pk3) written under `out` (once)."
-    files = []
-    with zipfile.ZipFile(archive) as z:
-        for name in z.namelist():
-            if Path(name).suffix.lower() not in AUDIO_EXTENSIONS: continue
-            dst = out / archive.stem / name
-            if not dst.exists():
-                dst.parent.mkdir(parents=True, exist_ok=True); dst.write_bytes(z.read(name))
-            files.append(dst)
+MAX_MEMBER_BYTES = 256 << 20    # one extracted audio member at most
+MAX_ARCHIVE_BYTES = 2 << 30     # all audio extracted from one archive at most
+
+def _unsafe_member(info: zipfile.ZipInfo, limit: int) -> str | None:
+    "Why a zip member must not be extracted (None: it may): a name leaving the folder, a link, a declared size over `limit`."
+    name = info.filename; parts = PurePosixPath(name).parts
+    if name.startswith(('/', '\\')) or re.match(r'[A-Za-z]:', name): return 'absolute path'
+    if '..' in parts: return "path leaves the extraction folder ('..')"
+    if '\\' in name: return 'backslash in the path'                      # a Windows path: '..\\' would leave the folder there
+    if stat.S_ISLNK(info.external_attr >> 16): return 'symbolic link'
+    if info.file_size > limit: return f'too large ({info.file_size / 2**20:.0f} MiB declared; limit {limit / 2**20:.0f} MiB)'
+    return None
+
+def _stream_member(z: zipfile.ZipFile, info: zipfile.ZipInfo, dst: Path, limit: int, chunk: int = 1 << 20) -> str | None:
+    "Copy one member to `dst` in chunks, stopping past `limit` bytes; returns why it was not written, or None."
+    part = dst.with_name(dst.name + '.part'); n = 0
+    try:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        with z.open(info) as src, open(part, 'wb') as out:
+            while b := src.read(chunk):
+                n += len(b)
+                if n > limit: break
+                out.write(b)
+        if n > limit: part.unlink(); return f'too large (over {limit / 2**20:.0f} MiB when read)'
+        os.replace(part, dst); return None
+    except Exception as e:                                   # a corrupt member, a name clash on disk: this member only
+        try: part.unlink()
+        except OSError: pass
+        return f'cannot extract ({type(e).__name__}: {str(e)[:100]})'
+
+
+def _extract_zip_audio(archive: Path,                      # a zip file (.wz, .pk3)
+                       out: Path,                          # its audio goes under OUT/ARCHIVE_STEM
+                       skipped: dict | None = None,        # filled with {'ARCHIVE:member': reason} for what is left out
+                       max_member: int = MAX_MEMBER_BYTES, # bytes, one member
+                       max_total: int = MAX_ARCHIVE_BYTES, # bytes, all of this archive's audio
+                      ) -> list[Path]:
+    "Audio members of a zip archive written under `out/ARCHIVE_STEM` (once); unsafe or oversized members are left out with a reason."
+    skipped = {} if skipped is None else skipped; root = out / archive.stem; files = []; total = 0
+    try: z = zipfile.ZipFile(archive)
+    except (zipfile.BadZipFile, OSError) as e: raise ValueError(f"{archive}: not a readable zip archive ({e})") from None
+    with z:
+        for info in z.infolist():
+            if info.is_dir() or PurePosixPath(info.filename).suffix.lower() not in AUDIO_EXTENSIONS: continue
+            key = f'{archive}:{info.filename}'
+            why = _unsafe_member(info, min(max_member, max_total - total))
+            dst = root.joinpath(*PurePosixPath(info.filename).parts)
+            if not why and not os.path.realpath(dst).startswith(os.path.realpath(root) + os.sep):   # e.g. a symlinked folder left in `out`
+                why = 'path leaves the extraction folder (through a link)'
+            if not why and not dst.is_file(): why = _stream_member(z, info, dst, min(max_member, max_total - total))
+            if why: skipped[key] = why; continue
+            total += dst.stat().st_size; files.append(dst)
     return files
 
-def _extract_opensfx(cat: Path, out: Path) -> list[Path]:
+def _extract_opensfx(cat: Path,                    # OpenTTD's opensfx.cat (or any file of that format)
+                     out: Path,                    # its WAV files go under OUT/CAT_STEM
+                     skipped: dict | None = None,  # filled with {'CAT:entry': reason} for entries left out
+                    ) -> list[Path]:
     "The WAV files inside OpenTTD's `opensfx.cat`: a table of (offset, size) pairs (the offset's top bit is a flag), each entry a name then a RIFF file."
-    data = cat.read_bytes(); word = lambda i: int.from_bytes(data[i:i + 4], 'little'); n = (word(0) & 0x7FFFFFFF) // 8; files = []
+    skipped = {} if skipped is None else skipped
+    if cat.stat().st_size > MAX_ARCHIVE_BYTES: raise ValueError(f"{cat}: {cat.stat().st_size / 2**30:.1f} GiB, too large for a sound catalogue")
+    data = cat.read_bytes(); word = lambda i: int.from_bytes(data[i:i + 4], 'little')
+    n = (word(0) & 0x7FFFFFFF) // 8 if len(data) >= 8 else 0; files = []
+    if n == 0 or 8 * n > len(data):
+        raise ValueError(f"{cat}: not an OpenTTD sound catalogue (its table of {n} entries does not fit its {len(data)} bytes)")
     for k in range(n):
         off, size = word(8 * k) & 0x7FFFFFFF, word(8 * k + 4)
+        if size < 1 or off + size > len(data) or off + 1 + data[off] > off + size:
+            skipped[f'{cat}:{k}'] = f'entry {k} (offset {off}, {size} bytes) lies outside the file ({len(data)} bytes)'; continue
         name_len = data[off]; wav = data[off + 1 + name_len:off + size]
         if wav[:4] != b'RIFF': continue
         dst = out / cat.stem / f'{k:03d}.wav'
@@ -81,16 +133,19 @@ def _extract_opensfx(cat: Path, out: Path) -> list[Path]:
     return files
 
 # %% ../nbs/01a_sources.ipynb #1baf63ff
-def package_audio(pkg: str,         # an installed Debian package
-                  out: str | Path,  # folder for audio extracted from archives (under OUT/PKG)
+def package_audio(pkg: str,                    # an installed Debian package
+                  out: str | Path,             # folder for audio extracted from archives (under OUT/PKG)
+                  skipped: dict | None = None, # filled with {archive or 'archive:member': reason} for what could not be used
                  ) -> list[Path]:
     "The audio files of an installed package, with those packed in zip archives or OpenTTD's .cat extracted under `out`."
-    out = Path(out); files = []
+    out = Path(out); files = []; skipped = {} if skipped is None else skipped
     for f in package_files(pkg):
         ext = f.suffix.lower()
-        if ext in AUDIO_EXTENSIONS: files.append(f)
-        elif ext in ARCHIVES: files += _extract_zip_audio(f, out / pkg)
-        elif ext == '.cat': files += _extract_opensfx(f, out / pkg)
+        try:
+            if ext in AUDIO_EXTENSIONS: files.append(f)
+            elif ext in ARCHIVES: files += _extract_zip_audio(f, out / pkg, skipped)
+            elif ext == '.cat': files += _extract_opensfx(f, out / pkg, skipped)
+        except ValueError as e: skipped[str(f)] = str(e).removeprefix(f'{f}: ')
     return sorted(files)
 
 # %% ../nbs/01a_sources.ipynb #97ae4b11
@@ -231,12 +286,14 @@ def pretrain_corpus(out_dir: str | Path,     # everything is written here: manif
     train_p, test_p = list(range(0, 128, 2)), list(range(1, 128, 2))    # GM programs: even ones train, odd ones test
     gm_test = gm_notes_manifest(out / 'gm_test', programs=test_p, pitches=(40, 52, 64, 76))
     rows, sources = [], {}
-    def add(name, kind, files, licence):
+    def add(name, kind, files, licence, left_out=None):
         rows.extend(dict(path=f, label=kind, group=name) for f in files)
         sources[name] = dict(kind=kind, files=len(files), hours=round(_hours(files), 3), licence=licence)
+        if left_out: sources[name]['left_out'] = left_out                   # {archive or 'archive:member': reason}
     for pkg, kind in PRETRAIN_PACKAGES.items():
-        files = [f for f in package_audio(pkg, out / 'extracted') if _kit(f) not in test_kits]   # no held-out kit
-        add(pkg, kind, files, package_licence(pkg))
+        left_out = {}
+        files = [f for f in package_audio(pkg, out / 'extracted', left_out) if _kit(f) not in test_kits]   # no held-out kit
+        add(pkg, kind, files, package_licence(pkg), left_out)
     notes = read_manifest(gm_notes_manifest(out / 'gm_train', programs=train_p, pitches=(40, 52, 64, 76)))
     add('fluid-soundfont-gm notes', 'notes', [r['path'] for r in notes], package_licence('fluid-soundfont-gm'))
     add('fluid-soundfont-gm pieces', 'music', render_pieces(out / 'pieces', train_p, pieces, synth='fluidsynth', seed=seed), package_licence('fluid-soundfont-gm'))
