@@ -43,6 +43,13 @@ def _positive(kind):
 
 POS_INT, POS_FLOAT = _positive(int), _positive(float)
 
+def _port(s: str) -> int:
+    "An argparse type for a TCP port, 0 (any free port) to 65535."
+    try: v = int(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a port number") from None
+    if not 0 <= v <= 65535: raise argparse.ArgumentTypeError(f"a port is 0 to 65535, got {v}")
+    return v
+
 def shown(path) -> str:
     "A path as one printable line: bytes that are not UTF-8 as `\\xff`, control characters (a newline in a name) as escapes."
     s = str(path)
@@ -272,7 +279,7 @@ def _explore_args(sub):
     xe.add_argument('--map', choices=['auto', 'tsne', 'pca'], default='auto', help='2-D map: t-SNE or PCA (auto: t-SNE up to 5,000 clips)')
     xe.add_argument('--colour', '--color', choices=['auto', 'label', 'folder', 'cluster'], default='auto', help='colour by label, folder or k-means cluster (auto: labels when there are any)')
     xe.add_argument('--k', type=POS_INT, default=10, help='neighbours listed per clip (default 10)')
-    xe.add_argument('--port', type=int, default=8765, help='port on 127.0.0.1 (default 8765; 0 = any free port)')
+    xe.add_argument('--port', type=_port, default=8765, help='port on 127.0.0.1 (default 8765; 0 = any free port)')
     xe.add_argument('--device', help=DEVICE_HELP); xe.add_argument('--quiet', action='store_true', help='no progress bar')
 
 def _export_args(sub):

@@ -33,7 +33,7 @@ class Config:
     f_max: float = 7_800.0      # Hz, highest mel band edge (just under Nyquist at 16 kHz)
     win_ms: float = 25.0        # analysis window (400 samples at 16 kHz)
     hop_ms: float = 10.0        # frame hop (160 samples): 100 frames per second
-    n_fft: int = 512            # FFT size (window zero-padded to a power of two)
+    n_fft: int = 512            # FFT size, at least the window (zero-padded to it; a power of two is fastest)
     log_eps: float = 1e-6       # log(mel_power + log_eps): exactly invertible, so noise can be added as power
     # -- patches and embedding --
     patch_frames: int = 96      # T: frames per patch, 0.96 s (the paper's ~1 s)
@@ -176,9 +176,8 @@ def check_config(cfg: Config,  # the config to check; numpy numbers in it become
     for k in CONFIG_FLAGS:
         v = getattr(cfg, k); v = bool(v) if isinstance(v, np.bool_) else v; setattr(cfg, k, v)
         if not isinstance(v, bool): raise ValueError(f"{k} must be true or false, got {_shown(v)} ({type(v).__name__})")
-    if cfg.n_fft & (cfg.n_fft - 1): raise ValueError(f"n_fft must be a power of two in [16, 8192], got {cfg.n_fft}")
-    if not 1 <= cfg.win_length <= cfg.n_fft:
-        raise ValueError(f"n_fft={cfg.n_fft} is shorter than the window of {cfg.win_length} samples ({cfg.win_ms} ms at {cfg.sample_rate} Hz): raise n_fft to a power of two >= the window")
+    if not 1 <= cfg.win_length <= cfg.n_fft:                 # any FFT size torch.stft takes (a power of two is only faster)
+        raise ValueError(f"n_fft={cfg.n_fft} is shorter than the window of {cfg.win_length} samples ({cfg.win_ms} ms at {cfg.sample_rate} Hz): raise n_fft to at least the window")
     if cfg.hop_length < 1: raise ValueError(f"hop_ms must be at least one sample ({1000 / cfg.sample_rate:g} ms at {cfg.sample_rate} Hz), got {cfg.hop_ms}")
     if not cfg.f_min < cfg.f_max <= cfg.sample_rate / 2:
         raise ValueError(f"need 0 <= f_min < f_max <= sample_rate/2, got f_min={cfg.f_min}, f_max={cfg.f_max}, sample_rate={cfg.sample_rate}")
@@ -186,7 +185,7 @@ def check_config(cfg: Config,  # the config to check; numpy numbers in it become
     w = cfg.deformations
     if not isinstance(w, dict) or not set(w) <= set(DEFORMATION_KINDS):
         raise ValueError(f"deformations must map some of {DEFORMATION_KINDS} to weights, got {_shown(w)}")
-    for k, x in w.items(): _number(f'deformations[{k!r}]', x, float, 0, 10**6, False)
+    cfg.deformations = w = {k: _number(f'deformations[{k!r}]', x, float, 0, 10**6, False) for k, x in w.items()}   # numpy numbers: Python floats
     if not sum(w.values()) > 0: raise ValueError(f"deformations must give at least one kind a weight above 0, got {_shown(w)}")
 
 # %% ../nbs/00_core.ipynb #a00f4d67

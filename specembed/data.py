@@ -18,13 +18,13 @@ from tqdm.auto import tqdm
 from .core import Config, LogMel, FRONTEND_FIELDS, default_corpus, get_device, n_frames, read_manifest, resample
 
 # %% auto #0
-__all__ = ['MIN_SAMPLE_RATE', 'MAX_SAMPLE_RATE', 'MAX_ABS_SAMPLE', 'MAX_BLOCK_BYTES', 'SONIC_PI_DIR', 'AUDIO_EXTENSIONS',
-           'SILENCE_PEAK', 'HYDROGEN_DIR', 'ASTERISK_DIR', 'GM_SOUNDFONT', 'STRUMS_KIT', 'DRUM_TYPES', 'GM_FAMILIES',
-           'AudioError', 'StoreBusy', 'iter_audio', 'load_audio', 'build_default_corpus', 'SkipFile', 'file_features',
-           'source_rows', 'merge_rows', 'IngestReport', 'store_dir', 'load_index', 'scan', 'decode_job', 'append_file',
-           'progress_bar', 'ingest', 'find_store', 'FeatureStore', 'label_weights', 'PatchSampler', 'drum_type',
-           'write_manifest', 'need_package', 'hydrogen_manifest', 'strums_manifest', 'asterisk_manifest', 'midi_notes',
-           'gm_notes_manifest']
+__all__ = ['MAX_KERNEL', 'MIN_SAMPLE_RATE', 'MAX_SAMPLE_RATE', 'MAX_ABS_SAMPLE', 'MAX_BLOCK_BYTES', 'SONIC_PI_DIR',
+           'AUDIO_EXTENSIONS', 'SILENCE_PEAK', 'HYDROGEN_DIR', 'ASTERISK_DIR', 'GM_SOUNDFONT', 'STRUMS_KIT',
+           'DRUM_TYPES', 'GM_FAMILIES', 'AudioError', 'StoreBusy', 'resample_rate', 'iter_audio', 'load_audio',
+           'build_default_corpus', 'SkipFile', 'file_features', 'source_rows', 'merge_rows', 'IngestReport',
+           'store_dir', 'load_index', 'scan', 'decode_job', 'append_file', 'progress_bar', 'ingest', 'find_store',
+           'FeatureStore', 'label_weights', 'PatchSampler', 'drum_type', 'write_manifest', 'need_package',
+           'hydrogen_manifest', 'strums_manifest', 'asterisk_manifest', 'midi_notes', 'gm_notes_manifest']
 
 # %% ../nbs/01_data.ipynb #d14272cd
 class AudioError(Exception):
@@ -47,6 +47,17 @@ def _kernel_halfwidth(orig: int, new: int, lowpass_filter_width: int = 6, rollof
     "Input samples either side that `resample`'s sinc kernel reads for one output sample."
     g = math.gcd(orig, new); o, n = orig // g, new // g
     return math.ceil(lowpass_filter_width * o / (min(o, n) * rolloff)) + 1
+
+MAX_KERNEL = 4_000_000   # elements of a resampling kernel (16 MB): rates sharing few factors with the output rate need more
+
+def resample_rate(orig: int,  # the file's sample rate, Hz
+                  sr: int,    # the output rate, Hz
+                 ) -> int:
+    "The rate the decoder resamples from: `orig`, or, when `orig` and `sr` share so few factors that the kernel would exceed `MAX_KERNEL` elements (8,001 Hz: 256 million), `orig` rounded to 100 Hz (then 1 kHz): a speed change under 1%."
+    for step in (1, 100, 1000):
+        r = max(step, round(orig / step) * step); g = math.gcd(r, sr); o, n = r // g, sr // g
+        if n * (o + 2 * _kernel_halfwidth(r, sr)) <= MAX_KERNEL: return r
+    return r
 
 def _resample_span(buf, buf_start, start, end, ctx, orig, sr, unit, out_unit, final):
     "Resample input samples [start, end) (absolute indices) using up to `ctx` samples of context from `buf`."
@@ -112,6 +123,7 @@ def iter_audio(path: str | Path,             # any file libsndfile reads
         orig, C = f.samplerate, max(f.channels, 1)
         if not MIN_SAMPLE_RATE <= orig <= MAX_SAMPLE_RATE:
             raise AudioError(path, f"implausible sample rate {orig} Hz in its header (accepted: {MIN_SAMPLE_RATE / 1e3:g} kHz to {MAX_SAMPLE_RATE / 1e6:g} MHz)")
+        orig = resample_rate(orig, sr)                                 # an odd rate like 8,001 Hz is read as 8,000 Hz
         g = math.gcd(orig, sr); unit, out_unit = orig // g, sr // g      # `unit` input samples <-> `out_unit` output
         frames = max(1, min(round(block_seconds * orig), MAX_BLOCK_BYTES // (4 * C)))   # bounded in bytes, whatever the channels
         raw_buf = np.empty((frames, C), np.float32)                        # one buffer, read into again and again
@@ -134,7 +146,9 @@ def iter_audio(path: str | Path,             # any file libsndfile reads
         except AudioError: raise
         except Exception as e: raise AudioError(path, f"decoding failed mid-file ({str(e).strip()[:200]})") from None
         if orig != sr and buf_start + len(buf) > done:
-            yield _resample_span(buf, buf_start, done, buf_start + len(buf), ctx, orig, sr, unit, out_unit, final=True)
+            try: last = _resample_span(buf, buf_start, done, buf_start + len(buf), ctx, orig, sr, unit, out_unit, final=True)
+            except Exception as e: raise AudioError(path, f"decoding failed at the end ({str(e).strip()[:200]})") from None
+            yield last
 
 # %% ../nbs/01_data.ipynb #1d816213
 def load_audio(path: str | Path,  # any file libsndfile reads

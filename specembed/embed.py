@@ -20,9 +20,9 @@ from .data import iter_audio, AudioError, source_rows, merge_rows, SILENCE_PEAK,
 from .train import dist_info, init_distributed
 
 # %% auto #0
-__all__ = ['GATE_REL_DB', 'GATE_FLOOR_DB', 'patchify', 'clip_embedding', 'patch_level', 'signal_mask', 'decode_ahead',
-           'PitchPool', 'Embedder', 'Embeddings', 'SearchIndex', 'clustered_vectors', 'ann_benchmark', 'shard_paths',
-           'merge_embeddings', 'embed_files', 'build_index', 'search_index', 'export_onnx']
+__all__ = ['GATE_REL_DB', 'GATE_FLOOR_DB', 'CLIP_POOLING', 'patchify', 'clip_embedding', 'patch_level', 'signal_mask',
+           'decode_ahead', 'PitchPool', 'Embedder', 'Embeddings', 'SearchIndex', 'clustered_vectors', 'ann_benchmark',
+           'shard_paths', 'merge_embeddings', 'embed_files', 'build_index', 'search_index', 'export_onnx']
 
 # %% ../nbs/05_embed.ipynb #f42c0edb
 def patchify(x: torch.Tensor,  # log-mel `(F,N)`
@@ -55,13 +55,14 @@ def clip_embedding(frames: torch.Tensor,               # frame embeddings `(P,D)
     "Frame embeddings `(P,D)` -> clip embedding `(D,)`: the frames with signal averaged, each weighted by its power, re-normalised."
     if level is None: return Fn.normalize(frames.mean(0), dim=0)
     keep = signal_mask(level)
-    if not keep.any(): return Fn.normalize(frames.mean(0), dim=0)          # nothing above the floor: every frame alike
+    if not keep.any(): return Fn.normalize(frames.mean(0), dim=0)          # digital silence throughout: every frame alike
     w = 10 ** ((level[keep] - level[keep].max()) / 10)                       # power relative to the loudest frame
     return Fn.normalize((w[:, None] * frames[keep]).sum(0), dim=0)
 
 # %% ../nbs/05_embed.ipynb #76dff371
 GATE_REL_DB = 40.0      # a patch this far below its file's loudest patch is a tail, not the sound
 GATE_FLOOR_DB = -60.0   # and nothing below this level (dB re full scale, ~RMS dBFS) is signal
+CLIP_POOLING = f"power-weighted frames with signal ({GATE_REL_DB:g} dB, {GATE_FLOOR_DB:g} dB)"   # how clip vectors are made: cached scores name it
 
 def patch_level(x: torch.Tensor,  # log-mel patches `(P,F,T)` (or one frame sequence `(F,T)`)
                 cfg: Config,      # their front end (`log_eps`, window, FFT size)
@@ -75,9 +76,11 @@ def signal_mask(level: torch.Tensor,              # patch levels `(P,)` of one f
                 rel_db: float = GATE_REL_DB,      # keep patches within this many dB of the loudest
                 floor_db: float = GATE_FLOOR_DB,  # and at or above this level
                ) -> torch.Tensor:
-    "Which patches of one file carry signal `(P,)` bool: within `rel_db` of its loudest patch and above `floor_db`."
+    "Which patches of one file carry signal `(P,)` bool: within `rel_db` of its loudest patch and above `floor_db` (a file quieter than the floor throughout: the relative gate alone)."
     if len(level) == 0: return torch.zeros(0, dtype=torch.bool)
-    return (level >= level.max() - rel_db) & (level >= floor_db)
+    near = (level >= level.max() - rel_db) & torch.isfinite(level)       # digital silence (-inf) never carries signal
+    above = level >= floor_db
+    return near & above if bool(above.any()) else near
 
 # %% ../nbs/05_embed.ipynb #50c75650
 class _Ahead:
@@ -265,8 +268,10 @@ class Embeddings:
               ) -> np.ndarray:
         "Which frames carry signal `(M,)` bool: `signal_mask` applied file by file."
         if len(self.frame) == 0: return np.zeros(0, bool)
-        top = np.full(len(self.paths), -np.inf, np.float32); np.maximum.at(top, self.frame_file, self.frame_level)
-        return (self.frame_level >= top[self.frame_file] - rel_db) & (self.frame_level >= floor_db)
+        lv, ff = self.frame_level, self.frame_file
+        top = np.full(len(self.paths), -np.inf, np.float32); np.maximum.at(top, ff, lv)
+        loud = np.zeros(len(self.paths), bool); np.logical_or.at(loud, ff, lv >= floor_db)   # files with any patch above the floor
+        return (lv >= top[ff] - rel_db) & np.isfinite(lv) & ((lv >= floor_db) | ~loud[ff])
 
     def save(self,
              path: str | Path,  # the `.npz` file to write (numpy adds '.npz' if missing)
@@ -455,7 +460,7 @@ def search_index(index_dir: str | Path,      # a folder written by `build_index`
     vec = (E.frame if frame else E.clip)[rows]                          # frame level: only frames with signal are searched
     e, _, level = Embedder(model, cfg, device).stream(iter_audio(query, cfg.sample_rate))
     if not signal_mask(level, **meta.get('gate', {})).any():
-        raise ValueError(f"{query} has no frame with signal (all quieter than {GATE_FLOOR_DB:g} dB): nothing to search for")
+        raise ValueError(f"{query} is digital silence: nothing to search for")
     q = clip_embedding(e, level).numpy()
     own = [i for i, p in enumerate(E.paths) if Path(p).resolve() == Path(query).resolve()] if not keep_self else []
     skip = np.isin(E.frame_file[rows], own) if frame else np.isin(rows, own)   # vectors of the query's own file

@@ -13,10 +13,9 @@ from sklearn.model_selection import GroupKFold, StratifiedKFold, KFold
 from sklearn.neighbors import KNeighborsClassifier
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
-from tqdm.auto import tqdm
 
 from .core import Config, LogMel, read_manifest
-from .data import load_audio
+from .data import load_audio, progress_bar
 from .embed import Embedder
 from .encoder import build_encoder
 from .train import load_encoder
@@ -183,7 +182,7 @@ def hear_naive_vectors(paths: list,             # audio files
         else: sys.modules['librosa'] = saved
     out, sr = [], hb.RandomProjectionMelEmbedding.sample_rate
     with torch.random.fork_rng(devices=[]), torch.no_grad():                   # its DataLoader draws from the generator too
-        for p in tqdm(paths, desc='hear-naive', unit='clip', disable=not progress):
+        for p in progress_bar(iterable=paths, desc='hear-naive', unit='clip', disable=not progress):
             out.append(hb.get_scene_embeddings(load_audio(p, sr)[None], model)[0].numpy())
     return np.stack(out) if out else np.zeros((0, hb.RandomProjectionMelEmbedding.embedding_size), np.float32)
 

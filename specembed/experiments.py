@@ -16,6 +16,7 @@ from .core import Config, read_manifest
 from .data import load_audio, hydrogen_manifest, strums_manifest, gm_notes_manifest, write_manifest
 from .evaluate import clip_vectors, evaluate_arrays, gain_recovered, split_groups, KEYS
 from .train import train, latest_checkpoint
+from .embed import CLIP_POOLING
 
 # %% auto #0
 __all__ = ['SEED_FOUR', 'ABLATION', 'NEGATIVES', 'SPREAD', 'ALL_FIVE', 'OBJECTIVES', 'EXPERIMENTS', 'experiment_data',
@@ -88,7 +89,7 @@ def run_and_score(name: str,                   # the run's name; its folder unde
     cfg = base_config(steps, seed, **overrides)
     want = json.loads(cfg.to_json())
     for f in [res_file] + sorted(Path(out).glob('*/scores.json')):      # the same run under another name counts too
-        if f.exists() and (res := json.loads(f.read_text()))['config'] == want: return dict(res, name=name)
+        if f.exists() and (res := json.loads(f.read_text()))['config'] == want and res.get('pooling') == CLIP_POOLING: return dict(res, name=name)
     ck = latest_checkpoint(run, verbose=False)
     if ck is None or int(ck.name.split('-')[1]) < steps:
         labels = data['train_labels'] if cfg.supervised else None
@@ -100,7 +101,7 @@ def run_and_score(name: str,                   # the run's name; its folder unde
     else: train_s = float('nan')
     rows = list(csv.DictReader(open(run / 'metrics.csv')))
     col = lambda k: [float(r[k]) for r in rows]
-    res = dict(name=name, config=json.loads(cfg.to_json()), train_seconds=train_s, steps=int(rows[-1]['step']),
+    res = dict(name=name, config=json.loads(cfg.to_json()), pooling=CLIP_POOLING, train_seconds=train_s, steps=int(rows[-1]['step']),
                loss=col('loss')[-1], violating=col('violating')[-1], neg_same_label=float(np.nanmean(col('neg_same_label'))),
                curve=dict(step=col('step'), violating=col('violating'), loss=col('loss')))
     for test in ('drums_test', 'gm_test'):

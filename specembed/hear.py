@@ -61,6 +61,6 @@ def get_timestamp_embeddings(audio: torch.Tensor,  # `[n, samples]` at 16 kHz
 def get_scene_embeddings(audio: torch.Tensor,  # `[n, samples]` at 16 kHz
                          model: HearModel,     # from `load_model`
                         ) -> torch.Tensor:
-    "HEAR: audio `[n, samples]` -> scene embeddings `[n, D]` (mean of timestamp embeddings, re-normalised)."
-    e, _ = get_timestamp_embeddings(audio, model)
-    return Fn.normalize(e.mean(1), dim=1)
+    "HEAR: audio `[n, samples]` -> scene embeddings `[n, D]`: each sound's clip embedding (its frames with signal, power-weighted; `Embedder.clip`)."
+    if audio.dim() != 2: raise ValueError(f"HEAR audio must be [n_sounds, n_samples], got shape {tuple(audio.shape)}")
+    return torch.stack([torch.from_numpy(model.embedder.clip(w)) for w in audio.float()])

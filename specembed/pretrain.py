@@ -16,6 +16,7 @@ from .encoder import build_encoder, describe
 from .evaluate import clip_vectors, evaluate_arrays, KEYS
 from .sources import pretrain_corpus
 from .train import train, latest_checkpoint, read_checkpoint, sha256_file, pretrained_dir
+from .embed import CLIP_POOLING
 
 # %% auto #0
 __all__ = ['PRETRAIN_HOME', 'pretrain_config', 'score_sets', 'export_model', 'scores_markdown', 'model_card', 'pretrain',
@@ -182,7 +183,7 @@ def probe_recipe(name: str,                        # the probe's name; its run f
     run = (Path(out) if out else base / 'probes') / name.replace(' ', '_'); f = run / 'scores.json'
     cfg = pretrain_config(minutes, seed, **overrides); want = json.loads(cfg.to_json())
     res = json.loads(f.read_text()) if f.exists() else None
-    if res and res['config'] == want: return res
+    if res and res['config'] == want and res.get('pooling') == CLIP_POOLING: return res   # scores of the same run, read the same way
     if corpus is None:
         built = pretrain_corpus(base / 'corpus')
         corpus = dict(pretrain=built['pretrain'], tests={k: built[k] for k in ('drums_test', 'gm_test', 'sound_type_test')})
@@ -193,6 +194,6 @@ def probe_recipe(name: str,                        # the probe's name; its run f
               workers=os.cpu_count() or 1, device=device)
     (run / 'config.json').write_text(cfg.to_json())           # its pitch_pool: how score_sets reads it
     s = score_sets(run, corpus['tests'], device)
-    res = dict(name=name, config=want, steps=json.loads((latest_checkpoint(run) / 'state.json').read_text())['step'],
+    res = dict(name=name, config=want, pooling=CLIP_POOLING, steps=json.loads((latest_checkpoint(run) / 'state.json').read_text())['step'],
                qbe={t: s[t]['qbe_map'] for t in s}, scores=s)
     f.write_text(json.dumps(res, indent=1)); return res

@@ -13,10 +13,9 @@ import torch
 import torch.nn as nn
 import torch.distributed as dist
 from safetensors.torch import save, load
-from tqdm.auto import tqdm
 
 from .core import Config, get_device, read_manifest, package_dir
-from .data import FeatureStore, PatchSampler, ingest, source_rows, merge_rows
+from .data import FeatureStore, PatchSampler, ingest, source_rows, merge_rows, progress_bar
 from .deform import Deformer
 from .encoder import build_encoder, describe
 
@@ -303,7 +302,7 @@ def read_inside(folder: str | Path,            # the folder the file must stay i
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode): raise error(f"{p} is not a regular file (a folder, device, FIFO or socket): refused")
         if st.st_size > limit: raise error(f"{p} holds {st.st_size:,} bytes, more than the {limit:,} it may: refused")
-        with os.fdopen(fd, 'rb', closefd=False) as f: data = f.read(limit + 1)
+        with os.fdopen(fd, 'rb', closefd=False) as f: data = f.read(min(st.st_size, limit) + 1)   # its size (+1 to see growth), not the limit: no 1 GiB buffer
     except OSError as e: raise error(f"{p}: cannot read it ({e.strerror or e})") from None
     finally: os.close(fd)
     if len(data) > limit: raise error(f"{p} grew past {limit:,} bytes while it was read: refused")
@@ -698,7 +697,7 @@ class Trainer:
         row = dict(window_row(steps), step=self.step, seconds=round(self.elapsed(), 2), lr=self.opt.param_groups[0]['lr'], skipped_steps=self.skipped,
                    triplets_per_s=len(steps) * self.cfg.batch_size * self.world / max(seconds, 1e-9))
         if log:
-            log.write(row); bar.set_postfix_str(f"loss {row['loss']:.3f} viol {row['violating']:.2f} {row['triplets_per_s']:.0f} triplets/s")
+            log.write(row); bar.set_postfix_str(f"loss {row['loss']:.3f} viol {row['violating']:.2f} {row['triplets_per_s']:.0f} triplets/s", refresh=False)
         return row
 
     def done(self) -> bool:
@@ -711,8 +710,8 @@ class Trainer:
         log = MetricsLog(self.out) if self.main else None
         if self.main: self.out.mkdir(parents=True, exist_ok=True); write_atomic(self.out / 'config.json', cfg.to_json())
         budget = f' ({cfg.minutes:g} min)' if cfg.minutes else ''            # a time budget: no misleading step ETA
-        bar = tqdm(total=None if cfg.minutes else cfg.steps, initial=self.step, desc='train' + budget, unit='step',
-                   disable=not self.progress, dynamic_ncols=True)
+        bar = progress_bar(total=None if cfg.minutes else cfg.steps, initial=self.step, desc='train' + budget, unit='step',
+                           disable=not self.progress, dynamic_ncols=True)   # into a log file: a plain line at most every 30 s
         window, t_log, warned = [], time.perf_counter(), False
         try:
             while not self.done():
