@@ -150,9 +150,11 @@ def _train_args(sub):
     t.add_argument('--objective', choices=['triplet', 'ntxent', 'dcl'], help='triplet (the paper; default), ntxent (in-batch contrast) or dcl (decoupled)')
     t.add_argument('--tau', type=POS_FLOAT, help='temperature of ntxent/dcl (default 0.1)')
     t.add_argument('--balance', type=float, help='anchor sampling: 0 = every second alike (default), 1 = every label alike (labels from manifests)')
+    t.add_argument('--signal-only', action='store_true', default=None, help='draw anchors and negatives only from patches with signal, never from silent tails')
     t.add_argument('--device', help=DEVICE_HELP); t.add_argument('--seed', type=int, help='one seed for sampling, deformation and weights')
     t.add_argument('--labels', help='manifest CSV with labels: explicit-label (supervised) triplets on its files')
     t.add_argument('--init', help="start from these weights: a run folder or 'pretrained' (fine-tune the shipped model on your audio)")
+    t.add_argument('--check-labels', metavar='CSV', help="with --init: a labelled manifest (path,label[,group]) of your clips; the run keeps the weights, fine-tuned or starting, with the higher QbE on it")
     t.add_argument('--resume', action='store_true', help='continue the run in --out from its newest good checkpoint (same --audio)')
     t.add_argument('--store', help=STORE_HELP)
     t.add_argument('--compile', action='store_true', help='torch.compile the encoder')
@@ -161,7 +163,7 @@ def _train_args(sub):
     t.add_argument('--quiet', action='store_true', help='no progress bars')
 
 def _train_config(args, dev):
-    "The run's Config: the device's preset (or the run's own on --resume) with the options given; --minutes alone lifts the step limit."
+    "The run's Config: the device's preset (the run's own on --resume; `finetune_config` of the weights on --init) with the options given; --minutes alone lifts the step limit."
     from dataclasses import replace
     from specembed.core import Config
     out = Path(args.out)
@@ -169,12 +171,12 @@ def _train_config(args, dev):
         from specembed.train import read_config
         cfg = read_config(out / 'config.json')                               # checked; an error names the file
     else: cfg = Config.for_device(dev)
-    if args.init and not args.resume and not args.encoder:                  # fine-tuning: the architecture of the weights given
-        from specembed.train import load_encoder
-        init = load_encoder(args.init)[1]; cfg = replace(cfg, encoder=init.encoder, embed_dim=init.embed_dim, pitch_pool=init.pitch_pool)
+    if args.init and not args.resume:                                        # fine-tuning: the recipe of the weights given, at a tenth of its rate
+        from specembed.train import load_encoder, finetune_config
+        cfg = finetune_config(load_encoder(args.init)[1])
     steps = args.steps if args.steps is not None or not args.minutes else 10**9    # a time budget runs for its time
     over = dict(encoder=args.encoder, steps=steps, minutes=args.minutes, batch_size=args.batch_size, lr=args.lr,
-                negatives=args.negatives, objective=args.objective, tau=args.tau, balance=args.balance, seed=args.seed, compile=args.compile or None, ckpt_every=args.ckpt_every)
+                negatives=args.negatives, objective=args.objective, tau=args.tau, balance=args.balance, signal_only=args.signal_only, seed=args.seed, compile=args.compile or None, ckpt_every=args.ckpt_every)
     return replace(cfg, **{k: v for k, v in over.items() if v is not None})
 
 # %% ../nbs/09_cli.ipynb #6aefd398
@@ -183,7 +185,8 @@ def _train_cmd(args):
     from specembed.train import train
     dev = get_device(args.device); out = Path(args.out)
     last = train(_sources(args.audio), out, _train_config(args, dev), store=args.store, labels=args.labels, device=str(dev),
-                 resume=args.resume, progress=not args.quiet, workers=args.workers, init=args.init)
+                 resume=args.resume, progress=not args.quiet, workers=args.workers, init=args.init,
+                 check_labels=args.check_labels)
     if last and int(os.environ.get('RANK', 0)) == 0:
         print(f"step {last['step']}: loss {last['loss']:.4f}, violating {last['violating']:.2f}, "
               f"d(a,p) {last['d_ap']:.3f}, d(a,n) {last['d_an']:.3f}, {last['triplets_per_s']:.0f} triplets/s -> {out}")
@@ -252,7 +255,7 @@ def _evaluate_args(sub):
     "The `evaluate` subcommand's arguments."
     v = sub.add_parser('evaluate', help='QbE mAP, P@10, k-NN and probe accuracy on a labelled manifest')
     g = v.add_mutually_exclusive_group()
-    g.add_argument('--model', help="run folder or 'pretrained' (the shipped model; the default)"); g.add_argument('--baseline', choices=['logmel', 'random', 'hear-naive'], help="a baseline instead of a model (hear-naive: the HEAR 2021 naive baseline, `pip install --no-deps hearbaseline`)")
+    g.add_argument('--model', help="run folder or 'pretrained' (the shipped model; the default)"); g.add_argument('--baseline', choices=['logmel', 'logmel:raw', 'logmel:signal', 'logmel:signal-raw', 'random', 'hear-naive'], help="a baseline instead of a model (logmel: per-band mean+std of the log-mel frames, standardized over the collection; :raw not standardized, :signal only frames with signal; hear-naive: the HEAR 2021 naive baseline, `pip install --no-deps hearbaseline`)")
     v.add_argument('--manifest', required=True, help='CSV path,label[,group]; with groups, folds and queries are group-disjoint')
     v.add_argument('--json', help='write the results here'); v.add_argument('--device', help=DEVICE_HELP)
 

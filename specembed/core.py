@@ -53,6 +53,7 @@ class Config:
     tau: float = 0.1            # temperature of 'ntxent' / 'dcl'
     semitones: float = 4.0      # pitch positives: transposed by up to this many semitones, up or down
     balance: float = 0.0        # anchors: 0 = every second alike (the paper), 1 = every label alike; a label's share ~ hours^(1-balance)
+    signal_only: bool = False   # anchors and negatives only from patches with signal (`signal_starts`), never from silent tails
     deformations: dict = field(default_factory=lambda: dict(proximity=1.0, noise=1.0, stretch=1.0, pitch=1.0, mix=0.0))
     per_example: bool = False   # one deformation type per batch (the seed) or per example
     supervised: bool = False    # explicit-label triplets: the positive is another clip with the same label
@@ -142,7 +143,7 @@ CONFIG_RANGES = {   # field: (int or float, lowest, highest, lowest excluded); a
     'log_every': (int, 1, 10**12, False), 'ckpt_every': (int, 1, 10**12, False), 'seed': (int, 0, 2**63 - 1, False)}
 CONFIG_CHOICES = {'encoder': ENCODER_NAMES, 'distance': ('sqeuclidean', 'euclidean'),
                   'negatives': ('random', 'random_other_file', 'semihard', 'hardest'), 'objective': ('triplet', 'ntxent', 'dcl')}
-CONFIG_FLAGS = ('per_example', 'supervised', 'compile')
+CONFIG_FLAGS = ('per_example', 'supervised', 'compile', 'signal_only')
 
 def _shown(v) -> str:
     "A value for an error message: its repr, cut to 60 characters."

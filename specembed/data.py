@@ -15,16 +15,17 @@ import soundfile as sf
 import torch
 from tqdm.auto import tqdm
 
-from .core import Config, LogMel, FRONTEND_FIELDS, default_corpus, get_device, n_frames, read_manifest, resample
+from .core import Config, LogMel, FRONTEND_FIELDS, default_corpus, get_device, logmel_to_power, n_frames, read_manifest, resample
 
 # %% auto #0
 __all__ = ['MAX_KERNEL', 'MIN_SAMPLE_RATE', 'MAX_SAMPLE_RATE', 'MAX_ABS_SAMPLE', 'MAX_BLOCK_BYTES', 'SONIC_PI_DIR',
-           'AUDIO_EXTENSIONS', 'SILENCE_PEAK', 'HYDROGEN_DIR', 'ASTERISK_DIR', 'GM_SOUNDFONT', 'STRUMS_KIT',
-           'DRUM_TYPES', 'GM_FAMILIES', 'AudioError', 'StoreBusy', 'resample_rate', 'iter_audio', 'load_audio',
-           'build_default_corpus', 'SkipFile', 'file_features', 'source_rows', 'merge_rows', 'IngestReport',
-           'store_dir', 'load_index', 'scan', 'decode_job', 'append_file', 'progress_bar', 'ingest', 'find_store',
-           'FeatureStore', 'label_weights', 'PatchSampler', 'drum_type', 'write_manifest', 'need_package',
-           'hydrogen_manifest', 'strums_manifest', 'asterisk_manifest', 'midi_notes', 'gm_notes_manifest']
+           'AUDIO_EXTENSIONS', 'SILENCE_PEAK', 'GATE_REL_DB', 'GATE_FLOOR_DB', 'HYDROGEN_DIR', 'ASTERISK_DIR',
+           'GM_SOUNDFONT', 'STRUMS_KIT', 'DRUM_TYPES', 'GM_FAMILIES', 'AudioError', 'StoreBusy', 'resample_rate',
+           'iter_audio', 'load_audio', 'build_default_corpus', 'SkipFile', 'file_features', 'source_rows', 'merge_rows',
+           'IngestReport', 'store_dir', 'load_index', 'scan', 'decode_job', 'append_file', 'progress_bar', 'ingest',
+           'find_store', 'FeatureStore', 'patch_level', 'signal_mask', 'signal_starts', 'label_weights', 'PatchSampler',
+           'drum_type', 'write_manifest', 'need_package', 'hydrogen_manifest', 'strums_manifest', 'asterisk_manifest',
+           'midi_notes', 'gm_notes_manifest']
 
 # %% ../nbs/01_data.ipynb #d14272cd
 class AudioError(Exception):
@@ -588,6 +589,56 @@ class FeatureStore:
     def __repr__(self) -> str:
         return f"FeatureStore({self.root}: {len(self)} files, {self.hours:.2f} h, {self.n_frames} frames x F={self.n_mels}, {self.nbytes / 2**20:.1f} MiB)"
 
+# %% ../nbs/01_data.ipynb #1bcb47a8
+GATE_REL_DB = 40.0      # a patch this far below its file's loudest patch is a tail, not the sound
+GATE_FLOOR_DB = -60.0   # and nothing below this level (dB re full scale, ~RMS dBFS) is signal
+
+def patch_level(x: torch.Tensor,  # log-mel patches `(P,F,T)` (or one frame sequence `(F,T)`)
+                cfg: Config,      # their front end (`log_eps`, window, FFT size)
+               ) -> torch.Tensor:
+    "Log-mel patches `(P,F,T)` -> level of each `(P,)` in dB re full scale: a sine of amplitude 1 reads -3 dB, digital silence -inf."
+    power = logmel_to_power(x, cfg).sum(-2).mean(-1)                     # (P,F,T) -> (P,): mel power per frame, averaged
+    full = cfg.n_fft / 2 * torch.hann_window(cfg.win_length).pow(2).sum()  # a full-scale signal's (Parseval, one-sided)
+    return 10 * torch.log10(power / full)
+
+def signal_mask(level: torch.Tensor,              # patch levels `(P,)` of one file, dB (`patch_level`)
+                rel_db: float = GATE_REL_DB,      # keep patches within this many dB of the loudest
+                floor_db: float = GATE_FLOOR_DB,  # and at or above this level
+               ) -> torch.Tensor:
+    "Which patches of one file carry signal `(P,)` bool: within `rel_db` of its loudest patch and above `floor_db` (a file quieter than the floor throughout: the relative gate alone)."
+    if len(level) == 0: return torch.zeros(0, dtype=torch.bool)
+    near = (level >= level.max() - rel_db) & torch.isfinite(level)       # digital silence (-inf) never carries signal
+    above = level >= floor_db
+    return near & above if bool(above.any()) else near
+
+def signal_starts(store: 'FeatureStore',           # the features
+                  cfg: Config,                     # their front end (`log_eps`, window, FFT size)
+                  patch_frames: int = 96,          # T, frames per patch
+                  rel_db: float = GATE_REL_DB,     # `signal_mask`'s gate
+                  floor_db: float = GATE_FLOOR_DB,
+                  chunk: int = 1 << 20,            # frames read from the memory map at a time
+                 ) -> torch.Tensor:
+    "Which absolute frame indices of `store` start a whole patch with signal `(total_T,)` bool: `signal_mask` of every patch start of every file, at once."
+    lengths = torch.as_tensor(store.lengths, dtype=torch.long); offsets = torch.as_tensor(store.offsets, dtype=torch.long)
+    file = torch.repeat_interleave(torch.arange(len(lengths)), lengths)                 # the store's frames, file after file: their file
+    pos = torch.arange(len(file)) - (lengths.cumsum(0) - lengths)[file]                 # and place in it
+    frame = offsets[file] + pos                                                         # and index in the memory map (a subset has gaps)
+    n = len(frame); power = torch.zeros(n + 1, dtype=torch.float64)                     # frame power, summed (a prefix sum)
+    for i in range(0, n, chunk):
+        x = torch.from_numpy(np.asarray(store.features[frame[i:i + chunk].numpy()], dtype=np.float32))   # (chunk,F)
+        power[i + 1:i + 1 + len(x)] = logmel_to_power(x, cfg).sum(1).double()
+    power = power.cumsum_(0)
+    full = cfg.n_fft / 2 * torch.hann_window(cfg.win_length, dtype=torch.float64).pow(2).sum()
+    t = torch.arange(n); whole = pos + patch_frames <= lengths[file]                     # a whole patch of the same file starts here
+    level = 10 * torch.log10(((power[(t + patch_frames).clamp_max(n)] - power[t]) / patch_frames).clamp_min(0) / full)   # `patch_level`
+    level = torch.where(whole, level, torch.full_like(level, -math.inf))
+    loud = torch.full((len(lengths),), -math.inf, dtype=torch.float64).scatter_reduce_(0, file, level, 'amax')
+    near = (level >= loud[file] - rel_db) & torch.isfinite(level)
+    any_above = torch.zeros(len(lengths), dtype=torch.int8).scatter_reduce_(0, file, (level >= floor_db).to(torch.int8), 'amax').bool()
+    ok = torch.zeros(len(store.features), dtype=torch.bool)
+    ok[frame] = near & ((level >= floor_db) | ~any_above[file]); return ok
+
+
 # %% ../nbs/01_data.ipynb #23a86221
 def label_weights(labels: list[str],   # one label per file ('' is a label too)
                   valid: torch.Tensor,  # (n_files,) patch starts per file
@@ -610,6 +661,7 @@ class PatchSampler:
                  device: str | torch.device | None = 'cpu',  # 'cuda' copies the store to the GPU when it fits
                  max_gpu_fraction: float = 0.5,              # largest share of GPU memory the copy may take (else: streamed from the memory map)
                  balance: float = 0.0,                       # 0: anchors uniform over time (the paper); 1: every label alike (label_weights)
+                 signal: torch.Tensor | None = None,         # `(total_T,)` bool, `signal_starts`: anchors and negatives only start there
                 ):
         self.store, self.T = store, patch_frames
         self.device = get_device(device)
@@ -621,6 +673,12 @@ class PatchSampler:
         self.offsets = torch.as_tensor(store.offsets, device=d); self.lengths = torch.as_tensor(store.lengths, device=d)
         self.valid = (self.lengths - patch_frames + 1).clamp_min(0)      # patch starts per file
         if int(self.valid.sum()) == 0: raise ValueError(f"no file in the store holds a whole patch of {patch_frames} frames")
+        self.starts = None                                              # every start of a whole patch may be drawn
+        if signal is not None:                                          # only these (sorted absolute starts), and per file as many
+            if signal.shape != (len(store.features),): raise ValueError(f"signal must be one flag per frame of the store {(len(store.features),)}, got {tuple(signal.shape)}")
+            self.starts = torch.nonzero(signal.cpu()).squeeze(1).to(d)
+            if len(self.starts) == 0: raise ValueError("no patch of the store carries signal: every file is silent or a quiet tail")
+            self.valid = torch.bincount(self.file_of(self.starts), minlength=len(store)).to(self.valid.dtype)
         self.cum = torch.cumsum(self.valid, 0); self.total = int(self.cum[-1])   # patch starts in all: read once, not at every draw
         self.weights = label_weights(store.labels, self.valid, balance).to(d) if balance else None   # (n_files,) or None
         self.arange_T = torch.arange(patch_frames, device=d)
@@ -629,13 +687,15 @@ class PatchSampler:
                 B: int,              # how many
                 g: torch.Generator,  # random generator on the sampler's device
                ) -> tuple[torch.Tensor, torch.Tensor]:
-        "B random patch starts `(B,)` (absolute frame indices) and their file ids `(B,)`."
+        "B random patch starts `(B,)` (absolute frame indices) and their file ids `(B,)`; with `signal`, only starts of patches with signal."
         if self.weights is not None:                                      # a file by its weight, then a start within it
             f = torch.multinomial(self.weights, B, replacement=True, generator=g)
-            u = (torch.rand(B, generator=g, device=self.device) * self.valid[f]).long()
-            return self.offsets[f] + torch.minimum(u, self.valid[f] - 1), f
+            u = torch.minimum((torch.rand(B, generator=g, device=self.device) * self.valid[f]).long(), self.valid[f] - 1)
+            if self.starts is not None: return self.starts[self.cum[f] - self.valid[f] + u], f   # the u-th start with signal of file f
+            return self.offsets[f] + u, f
         u = torch.randint(self.total, (B,), generator=g, device=self.device)
         f = torch.searchsorted(self.cum, u, right=True)
+        if self.starts is not None: return self.starts[u], f
         return self.offsets[f] + u - (self.cum[f] - self.valid[f]), f
 
     def neighbours(self,

@@ -17,12 +17,13 @@ import torch.nn.functional as Fn
 from .core import Config, LogMel, get_device, n_frames, logmel_to_power
 from .deform import transpose
 from .data import iter_audio, AudioError, source_rows, merge_rows, SILENCE_PEAK, progress_bar, _header
+from .data import GATE_REL_DB, GATE_FLOOR_DB, patch_level, signal_mask   # the level and gate (nbs/01_data)
 from .train import dist_info, init_distributed
 
 # %% auto #0
-__all__ = ['GATE_REL_DB', 'GATE_FLOOR_DB', 'CLIP_POOLING', 'patchify', 'clip_embedding', 'patch_level', 'signal_mask',
-           'decode_ahead', 'PitchPool', 'Embedder', 'Embeddings', 'SearchIndex', 'clustered_vectors', 'ann_benchmark',
-           'shard_paths', 'merge_embeddings', 'embed_files', 'build_index', 'search_index', 'export_onnx']
+__all__ = ['CLIP_POOLING', 'patchify', 'clip_embedding', 'decode_ahead', 'PitchPool', 'Embedder', 'Embeddings', 'SearchIndex',
+           'clustered_vectors', 'ann_benchmark', 'shard_paths', 'merge_embeddings', 'embed_files', 'build_index',
+           'search_index', 'export_onnx']
 
 # %% ../nbs/05_embed.ipynb #f42c0edb
 def patchify(x: torch.Tensor,  # log-mel `(F,N)`
@@ -60,27 +61,8 @@ def clip_embedding(frames: torch.Tensor,               # frame embeddings `(P,D)
     return Fn.normalize((w[:, None] * frames[keep]).sum(0), dim=0)
 
 # %% ../nbs/05_embed.ipynb #76dff371
-GATE_REL_DB = 40.0      # a patch this far below its file's loudest patch is a tail, not the sound
-GATE_FLOOR_DB = -60.0   # and nothing below this level (dB re full scale, ~RMS dBFS) is signal
 CLIP_POOLING = f"power-weighted frames with signal ({GATE_REL_DB:g} dB, {GATE_FLOOR_DB:g} dB)"   # how clip vectors are made: cached scores name it
 
-def patch_level(x: torch.Tensor,  # log-mel patches `(P,F,T)` (or one frame sequence `(F,T)`)
-                cfg: Config,      # their front end (`log_eps`, window, FFT size)
-               ) -> torch.Tensor:
-    "Log-mel patches `(P,F,T)` -> level of each `(P,)` in dB re full scale: a sine of amplitude 1 reads -3 dB, digital silence -inf."
-    power = logmel_to_power(x, cfg).sum(-2).mean(-1)                     # (P,F,T) -> (P,): mel power per frame, averaged
-    full = cfg.n_fft / 2 * torch.hann_window(cfg.win_length).pow(2).sum()  # a full-scale signal's (Parseval, one-sided)
-    return 10 * torch.log10(power / full)
-
-def signal_mask(level: torch.Tensor,              # patch levels `(P,)` of one file, dB (`patch_level`)
-                rel_db: float = GATE_REL_DB,      # keep patches within this many dB of the loudest
-                floor_db: float = GATE_FLOOR_DB,  # and at or above this level
-               ) -> torch.Tensor:
-    "Which patches of one file carry signal `(P,)` bool: within `rel_db` of its loudest patch and above `floor_db` (a file quieter than the floor throughout: the relative gate alone)."
-    if len(level) == 0: return torch.zeros(0, dtype=torch.bool)
-    near = (level >= level.max() - rel_db) & torch.isfinite(level)       # digital silence (-inf) never carries signal
-    above = level >= floor_db
-    return near & above if bool(above.any()) else near
 
 # %% ../nbs/05_embed.ipynb #50c75650
 class _Ahead:

@@ -15,15 +15,16 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from .core import Config, LogMel, read_manifest
-from .data import load_audio, progress_bar
+from .data import load_audio, patch_level, progress_bar, signal_mask
 from .embed import Embedder
 from .encoder import build_encoder
 from .train import load_encoder
 
 # %% auto #0
-__all__ = ['KEYS', 'sq_dists', 'qbe', 'folds', 'cv_accuracy', 'evaluate_arrays', 'gain_recovered', 'logmel_stats', 'clip_vectors',
-           'evaluate', 'results_table', 'slaney_mel', 'hear_naive_vectors', 'show_tsne', 'show_confusion', 'neighbours',
-           'show_neighbours', 'neighbour_browser', 'neighbour_agreement', 'split_groups']
+__all__ = ['LOGMEL_VARIANTS', 'KEYS', 'sq_dists', 'qbe', 'folds', 'cv_accuracy', 'evaluate_arrays', 'gain_recovered',
+           'logmel_stats', 'clip_vectors', 'evaluate', 'results_table', 'slaney_mel', 'hear_naive_vectors', 'show_tsne',
+           'show_confusion', 'neighbours', 'show_neighbours', 'neighbour_browser', 'neighbour_agreement',
+           'split_groups']
 
 # %% ../nbs/06_evaluate.ipynb #685dd75f
 def sq_dists(X: np.ndarray,  # vectors `(N,D)`
@@ -100,23 +101,30 @@ def gain_recovered(model: dict,       # the model's metrics (from `evaluate_arra
 # %% ../nbs/06_evaluate.ipynb #7e0e7182
 def logmel_stats(paths: list,                # audio files
                  cfg: Config | None = None,  # sample rate and log-mel settings; default `Config()`
+                 signal_only: bool = False,  # only frames with signal (`signal_mask` of each frame's level; every frame if fewer than 2 pass)
                 ) -> np.ndarray:
     "Per-clip mean and std of each log-mel band `(N, 2F)`; clips shorter than a patch are padded with silence first."
     cfg = cfg or Config(); front = LogMel(cfg); out = []
     for p in paths:
         w = load_audio(p, cfg.sample_rate)
         if len(w) < cfg.patch_samples: w = torch.nn.functional.pad(w, (0, cfg.patch_samples - len(w)))
-        x = front(w); out.append(torch.cat([x.mean(1), x.std(1)]).numpy())
+        x = front(w)                                                       # (F,T)
+        if signal_only and int((keep := signal_mask(patch_level(x.T[:, :, None], cfg))).sum()) >= 2: x = x[:, keep]   # one frame = a patch of 1
+        out.append(torch.cat([x.mean(1), x.std(1)]).numpy())
     return np.stack(out)
+
+LOGMEL_VARIANTS = {'logmel': (False, True), 'logmel:raw': (False, False), 'logmel:signal': (True, True), 'logmel:signal-raw': (True, False)}
+# name: (frames with signal only, standardized over the collection); 'logmel' is the one chosen on validation sets (below)
 
 def clip_vectors(rep: str | Path,            # a run folder, 'pretrained', 'logmel' or 'random[:ENCODER]'
                  paths: list,                # audio files
                  device: str | None = None,  # default: CUDA if there is one
                  progress: bool = False,     # show a progress bar
                 ) -> np.ndarray:
-    "Clip vectors `(N,D)` of `paths` for a run folder, 'pretrained', 'logmel', 'hear-naive' or 'random[:ENCODER]' (untrained, seed 0; default small)."
-    if str(rep) == 'logmel':
-        X = logmel_stats(paths); return (X - X.mean(0)) / (X.std(0) + 1e-8)
+    "Clip vectors `(N,D)` of `paths` for a run folder, 'pretrained', 'logmel' (or another of `LOGMEL_VARIANTS`), 'hear-naive' or 'random[:ENCODER]' (untrained, seed 0; default small)."
+    if str(rep) in LOGMEL_VARIANTS:
+        signal, z = LOGMEL_VARIANTS[str(rep)]; X = logmel_stats(paths, signal_only=signal)
+        return (X - X.mean(0)) / (X.std(0) + 1e-8) if z else X
     if str(rep) == 'hear-naive': return hear_naive_vectors(paths, progress)
     if str(rep).split(':')[0] == 'random':
         cfg = Config(encoder=str(rep).partition(':')[2] or 'small')

@@ -15,19 +15,20 @@ import torch.distributed as dist
 from safetensors.torch import save, load
 
 from .core import Config, get_device, read_manifest, package_dir
-from .data import FeatureStore, PatchSampler, ingest, source_rows, merge_rows, progress_bar
+from .data import FeatureStore, PatchSampler, ingest, source_rows, merge_rows, progress_bar, signal_starts
 from .deform import Deformer
 from .encoder import build_encoder, describe
 
 # %% auto #0
-__all__ = ['MAX_JSON_BYTES', 'MAX_MODEL_BYTES', 'MAX_TRAIN_BYTES', 'MAX_HEADER_BYTES', 'TENSOR_DTYPES', 'HASHED', 'METRIC_FIELDS',
-           'TRAIN_FILES', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives', 'spread', 'TripletObjective',
-           'NTXentObjective', 'build_objective', 'LabelPairs', 'sha256_file', 'write_atomic', 'save_checkpoint',
-           'CheckpointError', 'read_inside', 'tensor_header', 'encoder_shapes', 'check_fits', 'read_checkpoint',
-           'latest_checkpoint', 'checkpoint_config', 'read_config', 'resume_point', 'optimizer_state', 'restore',
-           'pretrained_dir', 'load_encoder', 'lr_at', 'dist_info', 'init_distributed', 'process_device', 'draw_batch',
-           'step_numbers', 'window_row', 'MetricsLog', 'truncate_metrics', 'apply_step', 'Trainer', 'default_store',
-           'escape_name', 'unescape_name', 'train', 'plot_metrics']
+__all__ = ['MAX_JSON_BYTES', 'MAX_MODEL_BYTES', 'MAX_TRAIN_BYTES', 'MAX_HEADER_BYTES', 'TENSOR_DTYPES', 'HASHED', 'SELECTION',
+           'METRIC_FIELDS', 'TRAIN_FILES', 'SELF_CHECK_KINDS', 'COLLAPSE_SPREAD', 'pair_dist', 'cross_dist',
+           'triplet_loss', 'mine_negatives', 'spread', 'TripletObjective', 'NTXentObjective', 'build_objective',
+           'LabelPairs', 'sha256_file', 'write_atomic', 'save_checkpoint', 'CheckpointError', 'read_inside',
+           'tensor_header', 'encoder_shapes', 'check_fits', 'read_checkpoint', 'latest_checkpoint', 'checkpoint_config',
+           'read_config', 'resume_point', 'optimizer_state', 'restore', 'save_init', 'read_selection', 'pretrained_dir',
+           'load_encoder', 'lr_at', 'dist_info', 'init_distributed', 'process_device', 'draw_batch', 'step_numbers',
+           'window_row', 'MetricsLog', 'truncate_metrics', 'apply_step', 'Trainer', 'default_store', 'escape_name',
+           'unescape_name', 'train', 'plot_metrics', 'self_check', 'held_back', 'finetune_config', 'choose_weights']
 
 # %% ../nbs/04_train.ipynb #cd12264c
 def pair_dist(a: torch.Tensor,                # unit vectors `(B,D)`
@@ -460,6 +461,26 @@ def restore(ck: Path,                   # a checkpoint folder (`resume_point`)
     return state
 
 # %% ../nbs/04_train.ipynb #51a1b648
+SELECTION = 'selection.json'   # in a fine-tuning run folder: which weights it kept (`choose_weights`), read by `load_encoder`
+
+def save_init(out: str | Path,     # the fine-tuning run folder
+              model: nn.Module,    # the starting weights
+              cfg: Config,         # the run's config (its front end, encoder and pooling)
+             ) -> Path:
+    "Keep the starting weights of a fine-tuning run in `out/init/` (a run folder of one step-0 checkpoint), so that the run can go back to them."
+    init = Path(out) / 'init'; init.mkdir(parents=True, exist_ok=True); write_atomic(init / 'config.json', cfg.to_json()); return save_checkpoint(init, 0, model)
+
+def read_selection(run: str | Path,  # a run folder
+                  ) -> dict | None:
+    "A fine-tuning run's verdict (`selection.json`), checked; None when the run has none."
+    p = Path(run) / SELECTION
+    if not os.path.lexists(p): return None
+    try: sel = json.loads(read_inside(run, SELECTION, MAX_JSON_BYTES, ValueError))
+    except (ValueError, RecursionError) as e: raise ValueError(f"{p}: unreadable ({_short(str(e))})") from None
+    if not (isinstance(sel, dict) and sel.get('kept') in ('init', 'trained') and type(sel.get('step')) is int):
+        raise ValueError(f"{p}: not a verdict ('kept': 'init' or 'trained' and an integer 'step' are needed)")
+    return sel
+
 def pretrained_dir() -> Path:
     "Where the shipped model lives: `specembed/pretrained/` inside the installed package (written by nbs/06c_pretrain)."
     return package_dir() / 'pretrained'
@@ -467,7 +488,7 @@ def pretrained_dir() -> Path:
 def load_encoder(run: str | Path = 'pretrained',  # 'pretrained', a run folder, a checkpoint folder or an exported model folder
                  device: str | None = 'cpu',      # 'cpu', 'cuda', ...
                 ) -> tuple[nn.Module, Config]:
-    "The trained encoder (eval mode) and config of a run folder (its newest good checkpoint), a checkpoint folder, or the shipped model; every file checked before the encoder is built."
+    "The trained encoder (eval mode) and config of a run folder (its newest good checkpoint), a checkpoint folder, or the shipped model; every file checked before the encoder is built; for a fine-tuning run, the weights its verdict kept (`choose_weights`)"
     if str(run) == 'pretrained':
         if not (pretrained_dir() / 'state.json').exists():
             raise FileNotFoundError("this install ships no pretrained model yet: train one (`specembed train --audio AUDIO --out RUN`) or build it with `specembed pretrain`")
@@ -481,6 +502,10 @@ def load_encoder(run: str | Path = 'pretrained',  # 'pretrained', a run folder, 
         got = next(_good_checkpoints(run, True, cfg), None)
         if got is None: raise FileNotFoundError(f"no usable checkpoint in {run}: each in {run / 'checkpoints'} is broken or does not fit its config.json (warnings above)")
         tensors = got[1][0]
+        sel = read_selection(run) if run.name != 'init' else None      # a fine-tuning run's verdict (its init/ holds none that counts)
+        if sel and sel['kept'] == 'init' and got[1][2].get('step') == sel['step']:   # for these weights: the starting ones checked better
+            if (run / 'init').is_symlink(): raise ValueError(f"{run / 'init'} is a link: a run's starting weights are read only from inside it")
+            return load_encoder(run / 'init', device)
     model = build_encoder(cfg); model.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in tensors.items()})   # float16 on disk
     return model.to(get_device(device)).eval(), cfg
 
@@ -634,7 +659,8 @@ class Trainer:
         self.net = self.model
         if self.world > 1: self.net = nn.parallel.DistributedDataParallel(self.model, device_ids=[dev.index] if dev.type == 'cuda' else None)
         if cfg.compile: self.net = torch.compile(self.net)
-        self.sampler = PatchSampler(store, cfg.patch_frames, dev, balance=cfg.balance)
+        signal = signal_starts(store, cfg, cfg.patch_frames) if cfg.signal_only else None   # silent tails never drawn
+        self.sampler = PatchSampler(store, cfg.patch_frames, dev, balance=cfg.balance, signal=signal)
         self.deformer = Deformer(cfg.deformations, cfg.per_example, cfg).to(dev)
         self.pairs = LabelPairs(self.sampler) if cfg.supervised else None
         self.objective = build_objective(cfg)
@@ -787,15 +813,22 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
           progress: bool = True,             # show progress bars (ingestion and training, rank 0 only)
           workers: int = 1,                  # decoding processes for ingestion
           init: str | Path | None = None,    # start from these weights (a run folder or 'pretrained'): fine-tuning
+         check_labels: str | Path | None = None,   # fine-tuning: a labelled manifest that decides which weights to keep (`choose_weights`)
          ) -> dict:
-    "Ingest `audio` and train an encoder on exactly those files into the run folder `out`; returns the last metrics."
+    "Ingest `audio` and train an encoder on exactly those files into the run folder `out`; returns the last metrics. From `init` weights: fine-tuning, which holds back a tenth of the files and keeps the fine-tuned weights unless they collapsed on them, or, with `check_labels`, the weights with the higher QbE on those (`choose_weights`)."
     cfg = cfg or Config.tiny(); store = Path(store) if store else default_store(); out = Path(out)
+    if check_labels and not init: raise ValueError("--check-labels chooses between the starting and the fine-tuned weights: it needs --init")
+    if check_labels: read_manifest(check_labels)                        # a bad manifest fails now, not after the training
     sources = list(audio) if isinstance(audio, (list, tuple)) else [audio]
     if labels: sources.append(labels); cfg = replace(cfg, supervised=True)
     rank = dist_info()[0]
     if rank == 0: ingest(sources, store, cfg, workers=workers, progress=progress)
     if init_distributed(device): dist.barrier()                          # the others wait for rank 0's ingestion
     fs = FeatureStore(store, cfg).subset(_training_files(sources, labels))   # not the rest of a shared store
+    finetune = bool(init) and not resume or resume and (out / 'init').is_dir() and not (out / 'init').is_symlink()
+    check = fs
+    if finetune and (hb := set(held_back(fs.paths))):                    # kept out of training, to check the result on
+        check = fs.subset(sorted(hb)); fs = fs.subset([p for p in fs.paths if p not in hb])
     if resume: _check_files(fs, out)                                     # refuse before anything is loaded or printed
     tr = Trainer(cfg, fs, out, device, resume, progress)
     if init and not resume:
@@ -803,10 +836,14 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
         if (c.encoder, c.embed_dim) != (cfg.encoder, cfg.embed_dim):
             raise ValueError(f"--init {init} is a {c.encoder!r} encoder of {c.embed_dim} dims; the run's is {cfg.encoder!r} of {cfg.embed_dim}: pass --encoder {c.encoder}")
         tr.model.load_state_dict(m.state_dict())
+        if rank == 0: save_init(out, tr.model, cfg)
     if rank == 0:
         if not resume: _record_files(fs, out)
-        print(f"{describe(tr.model, cfg)}; {len(fs)} files, {fs.hours:.2f} h; device {tr.device}; world {tr.world}")
+        if finetune: Path(out, SELECTION).unlink(missing_ok=True)        # a verdict is for the weights it read; new ones get a new one
+        print(f"{describe(tr.model, cfg)}; {len(fs)} files, {fs.hours:.2f} h" + (f" (+{len(check)} held back to check on)" if check is not fs else '')
+              + f"; device {tr.device}; world {tr.world}")
     res = tr.fit()
+    if finetune and rank == 0: choose_weights(out, tr.model, cfg, tr.step, check, tr.device, labels=check_labels)
     if dist.is_initialized(): dist.destroy_process_group()
     return res
 
@@ -824,3 +861,86 @@ def plot_metrics(run: str | Path,  # the run folder holding `metrics.csv`
     ax[2].set_title('mean distance'); ax[2].legend(fontsize=8)
     for a in ax: a.set_xlabel('step')
     fig.tight_layout(); return fig
+
+# %% ../nbs/04_train.ipynb #06e58664
+SELF_CHECK_KINDS = ('proximity', 'noise', 'stretch', 'pitch')   # the paper's four deformations: what the check retrieves through
+
+@torch.no_grad()
+def self_check(model: nn.Module,            # an encoder `(B,F,T) -> (B,D)`
+               cfg: Config,                 # its config: front end, patch length, deformation ranges (`semitones`)
+               store: FeatureStore,         # unlabelled features to check on (a run's held-back files)
+               n: int = 512,                # patches with signal drawn per kind: the same ones for every model, given `seed`
+               seed: int = 0,               # the draws and the deformations
+               device: str | None = 'cpu',  # where to run
+              ) -> dict:
+    "A label-free score of `model` on `store`: for `n` patches with signal and each of `SELF_CHECK_KINDS`, the share whose own deformed version is nearer than every deformed patch of another file (top-1 retrieval); `score` is the mean over kinds; `spread` that of `n` undeformed patches."
+    dev = get_device(device); sampler = PatchSampler(store, cfg.patch_frames, dev, signal=signal_starts(store, cfg, cfg.patch_frames))
+    deformer = Deformer(cfg=cfg).to(dev); was = model.training; model.eval(); out = {}
+    embed = lambda x: torch.cat([model(b) for b in x.split(256)]).float()          # (n,F,T) -> (n,D)
+    try:
+        for k, kind in enumerate(SELF_CHECK_KINDS):
+            g = torch.Generator(dev).manual_seed(seed * 101 + k)
+            start, f = sampler.anchors(n, g); a, p, _ = deformer.positives(sampler, start, f, g, kind=kind)
+            d = cross_dist(embed(a), embed(p)); own = torch.eye(n, dtype=torch.bool, device=dev)
+            d = d.masked_fill((f[:, None] == f[None, :]) & ~own, math.inf)    # the candidates: its own deformation, and other files' patches
+            out[kind] = float((d.argmin(1) == torch.arange(n, device=dev)).float().mean())
+        start, _ = sampler.anchors(n, torch.Generator(dev).manual_seed(seed * 101 + 99))
+        sp = float(spread(embed(sampler.gather(start))))                  # 0 when every patch maps to one vector
+    finally: model.train(was)
+    return dict(score=sum(out.values()) / len(out), **out, spread=sp)
+
+def held_back(paths: list,          # a run's files (absolute paths)
+              share: float = 0.1,   # the share kept out of training
+              at_most: int = 200,   # and at most this many files
+             ) -> list[str]:
+    "The files a fine-tuning run keeps out of training to check itself on: a fixed share chosen by a hash of each name (the same on every resume); none for fewer than 10 files (the check then reads the training files)."
+    if len(paths) < 10: return []
+    ranked = sorted(map(str, paths), key=lambda p: hashlib.sha1(escape_name(p).encode()).hexdigest())
+    return sorted(ranked[:min(at_most, max(1, round(share * len(paths))))])
+
+def finetune_config(init: Config,          # the config the starting weights were trained with (`load_encoder(...)[1]`)
+                    lr_scale: float = 0.1, # the fine-tuning learning rate, as a share of `init.lr`
+                    **overrides,           # other `Config` fields
+                   ) -> Config:
+    "The recipe for fine-tuning weights trained with `init`: its objective, deformations, batch, ranges and pooling, at `lr_scale` of its learning rate, with the CPU preset's budget (300 steps)."
+    base = Config.cpu()
+    return replace(init, **{**dict(lr=init.lr * lr_scale, steps=base.steps, minutes=0.0, ckpt_every=base.ckpt_every, log_every=base.log_every,
+                                   supervised=False, compile=False, balance=0.0), **overrides})
+
+# %% ../nbs/04_train.ipynb #893a0437
+COLLAPSE_SPREAD = 0.05   # below this `spread` every patch maps to nearly one vector (the training warning's threshold)
+
+def choose_weights(out: str | Path,             # the fine-tuning run folder (with `init/`)
+                   model: nn.Module,            # the fine-tuned weights (the run's last checkpoint)
+                   cfg: Config,                 # the run's config
+                   step: int,                   # the step of that checkpoint
+                   check: FeatureStore,         # held-back features (`held_back`)
+                   device: str | None = 'cpu',  # where to run the check
+                   verbose: bool = True,        # print the verdict
+                   labels: str | Path | None = None,   # a labelled manifest `path,label[,group]` of the user's: decide by QbE mAP on it
+                  ) -> dict:
+    "Keep the fine-tuned weights or go back to the starting ones, and write the verdict to `out/selection.json`. With `labels`: the higher QbE mAP on them. Without: the fine-tuned ones unless they collapsed on the held-back files (`spread` below `COLLAPSE_SPREAD`); no label-free score measured so far predicts QbE (see above), so none decides more."
+    start, _ = load_encoder(Path(out) / 'init', device)
+    s0, s1 = self_check(start, cfg, check, device=device), self_check(model, cfg, check, device=device)
+    sel = dict(step=step, check=dict(init=s0, trained=s1), files=len(check))
+    if labels:
+        from specembed.embed import Embedder                    # (embed and evaluate import this module: read when called)
+        from specembed.evaluate import evaluate_arrays
+        rows = read_manifest(labels); lab = [r['label'] for r in rows]; grp = [r['group'] for r in rows] if all(r['group'] for r in rows) else None
+        if len(set(lab)) < 2: raise ValueError(f"{labels}: the check needs at least two labels")
+        q = {k: evaluate_arrays(Embedder(m, cfg, device).files([r['path'] for r in rows], progress=False).clip, lab, grp)['qbe_map']
+             for k, m in (('init', start), ('trained', model))}
+        kept = 'trained' if q['trained'] > q['init'] else 'init'
+        sel.update(kept=kept, qbe=q, labels=str(labels), rule='the higher QbE mAP on the labelled manifest')
+        why = f"QbE mAP on {len(rows)} labelled clips {q['init']:.3f} before, {q['trained']:.3f} after"
+    else:
+        kept = 'init' if s1['spread'] < COLLAPSE_SPREAD <= s0['spread'] else 'trained'
+        sel.update(kept=kept, rule=f'the fine-tuned weights unless they collapsed (spread < {COLLAPSE_SPREAD} on held-back patches); '
+                                    'without labels nothing tells whether retrieval improved')
+        why = f"spread on {len(check)} held-back file(s) {s0['spread']:.2f} before, {s1['spread']:.2f} after"
+    write_atomic(Path(out) / SELECTION, json.dumps(sel, indent=1))
+    if verbose:
+        verdict = ("kept the fine-tuned weights" if kept == 'trained' else "went back to the starting weights") + \
+                  ('' if labels else " (no labels: only a collapse is caught; `--check-labels CSV` decides by QbE on your labelled clips)")
+        print(f"{why}: {verdict}; {Path(out) / SELECTION}")
+    return sel
