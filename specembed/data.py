@@ -671,14 +671,16 @@ class PatchSampler:
         self.resident = on_gpu or self.device.type == 'cpu'
         d = self.device
         self.offsets = torch.as_tensor(store.offsets, device=d); self.lengths = torch.as_tensor(store.lengths, device=d)
+        self.by_offset = torch.argsort(self.offsets)                     # a subset keeps the order asked for, not the store's
         self.valid = (self.lengths - patch_frames + 1).clamp_min(0)      # patch starts per file
         if int(self.valid.sum()) == 0: raise ValueError(f"no file in the store holds a whole patch of {patch_frames} frames")
         self.starts = None                                              # every start of a whole patch may be drawn
         if signal is not None:                                          # only these (sorted absolute starts), and per file as many
             if signal.shape != (len(store.features),): raise ValueError(f"signal must be one flag per frame of the store {(len(store.features),)}, got {tuple(signal.shape)}")
-            self.starts = torch.nonzero(signal.cpu()).squeeze(1).to(d)
-            if len(self.starts) == 0: raise ValueError("no patch of the store carries signal: every file is silent or a quiet tail")
-            self.valid = torch.bincount(self.file_of(self.starts), minlength=len(store)).to(self.valid.dtype)
+            starts = torch.nonzero(signal.cpu()).squeeze(1).to(d)
+            if len(starts) == 0: raise ValueError("no patch of the store carries signal: every file is silent or a quiet tail")
+            fid = self.file_of(starts); keep = torch.argsort(fid, stable=True)   # file by file, in the subset's order
+            self.starts = starts[keep]; self.valid = torch.bincount(fid, minlength=len(store)).to(self.valid.dtype)
         self.cum = torch.cumsum(self.valid, 0); self.total = int(self.cum[-1])   # patch starts in all: read once, not at every draw
         self.weights = label_weights(store.labels, self.valid, balance).to(d) if balance else None   # (n_files,) or None
         self.arange_T = torch.arange(patch_frames, device=d)
@@ -760,7 +762,7 @@ class PatchSampler:
                 start: torch.Tensor,  # absolute frame indices `(B,)`
                ) -> torch.Tensor:
         "File id `(B,)` of each absolute frame index."
-        return torch.searchsorted(self.offsets, start, right=True) - 1
+        return self.by_offset[torch.searchsorted(self.offsets[self.by_offset], start, right=True) - 1]
 
 # %% ../nbs/01_data.ipynb #82e91790
 HYDROGEN_DIR = Path('/usr/share/hydrogen/data/drumkits')

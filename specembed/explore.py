@@ -344,13 +344,13 @@ class _ExploreHandler(BaseHTTPRequestHandler):
 
 # %% ../nbs/05b_explore.ipynb #7727d769
 def _fingerprint(model, paths, **opts) -> str:
-    from specembed.train import latest_checkpoint, pretrained_dir, checkpoint_config
+    from specembed.train import latest_checkpoint, pretrained_dir, checkpoint_config, read_inside, SELECTION, MAX_JSON_BYTES
     run = pretrained_dir() if str(model) == 'pretrained' else Path(model)
     ck = run if (run / 'state.json').exists() else latest_checkpoint(run)
     h = hashlib.sha256((ck / 'state.json').read_bytes() if ck else str(run).encode())
     cfg_path = checkpoint_config(ck) if ck else run / 'config.json'    # the file load_encoder reads
     if cfg_path.exists(): h.update(cfg_path.read_bytes())                   # how the model is read (pitch_pool)
-    if (run / 'selection.json').is_file(): h.update((run / 'selection.json').read_bytes()[:1 << 20])   # a fine-tuning run's verdict: which weights
+    if os.path.lexists(run / SELECTION): h.update(read_inside(run, SELECTION, MAX_JSON_BYTES, ValueError))   # a fine-tuning run's verdict: which weights
     for p in paths: st = os.stat(p); h.update(f"{p}|{st.st_size}|{st.st_mtime_ns}\n".encode())
     h.update(json.dumps(opts, sort_keys=True).encode()); return h.hexdigest()
 

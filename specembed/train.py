@@ -28,7 +28,8 @@ __all__ = ['MAX_JSON_BYTES', 'MAX_MODEL_BYTES', 'MAX_TRAIN_BYTES', 'MAX_HEADER_B
            'read_config', 'resume_point', 'optimizer_state', 'restore', 'save_init', 'read_selection', 'pretrained_dir',
            'load_encoder', 'lr_at', 'dist_info', 'init_distributed', 'process_device', 'draw_batch', 'step_numbers',
            'window_row', 'MetricsLog', 'truncate_metrics', 'apply_step', 'Trainer', 'default_store', 'escape_name',
-           'unescape_name', 'train', 'plot_metrics', 'self_check', 'held_back', 'finetune_config', 'choose_weights']
+           'unescape_name', 'train', 'plot_metrics', 'self_check', 'held_back', 'finetune_config', 'check_manifest',
+           'choose_weights']
 
 # %% ../nbs/04_train.ipynb #cd12264c
 def pair_dist(a: torch.Tensor,                # unit vectors `(B,D)`
@@ -169,7 +170,7 @@ class LabelPairs:
         again = (f2 == f) & (c > 1)
         f2 = torch.where(again, self.order[self.first[l] + (k + 1) % c], f2)
         u = (torch.rand(len(f), generator=g, device=f.device) * self.s.valid[f2]).long()
-        return self.s.offsets[f2] + u
+        return self.s.starts[self.s.cum[f2] - self.s.valid[f2] + u] if self.s.starts is not None else self.s.offsets[f2] + u
 
     def negatives(self,
                   f: torch.Tensor,     # anchor file ids `(B,)`
@@ -487,6 +488,7 @@ def pretrained_dir() -> Path:
 
 def load_encoder(run: str | Path = 'pretrained',  # 'pretrained', a run folder, a checkpoint folder or an exported model folder
                  device: str | None = 'cpu',      # 'cpu', 'cuda', ...
+                 follow_verdict: bool = True,     # a fine-tuning run: the weights its verdict kept (False: its last checkpoint)
                 ) -> tuple[nn.Module, Config]:
     "The trained encoder (eval mode) and config of a run folder (its newest good checkpoint), a checkpoint folder, or the shipped model; every file checked before the encoder is built; for a fine-tuning run, the weights its verdict kept (`choose_weights`)"
     if str(run) == 'pretrained':
@@ -502,10 +504,10 @@ def load_encoder(run: str | Path = 'pretrained',  # 'pretrained', a run folder, 
         got = next(_good_checkpoints(run, True, cfg), None)
         if got is None: raise FileNotFoundError(f"no usable checkpoint in {run}: each in {run / 'checkpoints'} is broken or does not fit its config.json (warnings above)")
         tensors = got[1][0]
-        sel = read_selection(run) if run.name != 'init' else None      # a fine-tuning run's verdict (its init/ holds none that counts)
+        sel = read_selection(run) if follow_verdict else None           # a fine-tuning run's verdict
         if sel and sel['kept'] == 'init' and got[1][2].get('step') == sel['step']:   # for these weights: the starting ones checked better
             if (run / 'init').is_symlink(): raise ValueError(f"{run / 'init'} is a link: a run's starting weights are read only from inside it")
-            return load_encoder(run / 'init', device)
+            return load_encoder(run / 'init', device, follow_verdict=False)
     model = build_encoder(cfg); model.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in tensors.items()})   # float16 on disk
     return model.to(get_device(device)).eval(), cfg
 
@@ -805,7 +807,7 @@ def _record_files(fs: FeatureStore, out: Path):
 # %% ../nbs/04_train.ipynb #b42fb55a
 def train(audio: list | str | Path,          # folders, audio files or manifest CSVs: training uses exactly these files
           out: str | Path,                   # run folder: config.json, train_files.csv, metrics.csv, checkpoints/
-          cfg: Config | None = None,         # default `Config.tiny()`
+          cfg: Config | None = None,         # default `Config.tiny()`; with `init`, `finetune_config` of the starting weights' config
           store: str | Path | None = None,   # feature store root (default `default_store()`); it may hold other audio too
           labels: str | Path | None = None,  # manifest CSV: explicit-label (supervised) triplets on its files
           device: str | None = None,         # default: CUDA if there is one; under torchrun each process its LOCAL_RANK's GPU
@@ -815,10 +817,12 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
           init: str | Path | None = None,    # start from these weights (a run folder or 'pretrained'): fine-tuning
          check_labels: str | Path | None = None,   # fine-tuning: a labelled manifest that decides which weights to keep (`choose_weights`)
          ) -> dict:
-    "Ingest `audio` and train an encoder on exactly those files into the run folder `out`; returns the last metrics. From `init` weights: fine-tuning, which holds back a tenth of the files and keeps the fine-tuned weights unless they collapsed on them, or, with `check_labels`, the weights with the higher QbE on those (`choose_weights`)."
-    cfg = cfg or Config.tiny(); store = Path(store) if store else default_store(); out = Path(out)
-    if check_labels and not init: raise ValueError("--check-labels chooses between the starting and the fine-tuned weights: it needs --init")
-    if check_labels: read_manifest(check_labels)                        # a bad manifest fails now, not after the training
+    "Ingest `audio` and train an encoder on exactly those files into the run folder `out`; returns the last metrics. From `init` weights: fine-tuning, which holds back a tenth of the files (none of fewer than 10, at most 200) and keeps the fine-tuned weights unless they collapsed on them, or, with `check_labels`, the weights with the higher QbE on those (`choose_weights`)."
+    store = Path(store) if store else default_store(); out = Path(out)
+    cfg = cfg or (finetune_config(load_encoder(init)[1]) if init and not resume else Config.tiny())
+    if check_labels and not (init or resume and (out / 'init').is_dir()):
+        raise ValueError("--check-labels chooses between the starting and the fine-tuned weights: it needs --init")
+    if check_labels: check_manifest(check_labels)                       # a manifest that cannot decide fails now, not after the training
     sources = list(audio) if isinstance(audio, (list, tuple)) else [audio]
     if labels: sources.append(labels); cfg = replace(cfg, supervised=True)
     rank = dist_info()[0]
@@ -839,11 +843,15 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
         if rank == 0: save_init(out, tr.model, cfg)
     if rank == 0:
         if not resume: _record_files(fs, out)
+        if not init and not resume:                                      # a fresh run: no starting weights or verdict of an earlier one
+            if (out / 'init').is_symlink(): (out / 'init').unlink()
+            elif (out / 'init').is_dir(): shutil.rmtree(out / 'init')
+            Path(out, SELECTION).unlink(missing_ok=True)
         if finetune: Path(out, SELECTION).unlink(missing_ok=True)        # a verdict is for the weights it read; new ones get a new one
         print(f"{describe(tr.model, cfg)}; {len(fs)} files, {fs.hours:.2f} h" + (f" (+{len(check)} held back to check on)" if check is not fs else '')
               + f"; device {tr.device}; world {tr.world}")
     res = tr.fit()
-    if finetune and rank == 0: choose_weights(out, tr.model, cfg, tr.step, check, tr.device, labels=check_labels)
+    if finetune and rank == 0: choose_weights(out, tr.model, cfg, tr.step, check, tr.device, labels=check_labels, held_out=check is not fs)
     if dist.is_initialized(): dist.destroy_process_group()
     return res
 
@@ -910,6 +918,17 @@ def finetune_config(init: Config,          # the config the starting weights wer
 # %% ../nbs/04_train.ipynb #893a0437
 COLLAPSE_SPREAD = 0.05   # below this `spread` every patch maps to nearly one vector (the training warning's threshold)
 
+def check_manifest(labels: str | Path,  # a labelled manifest `path,label[,group]` of the user's clips
+                  ) -> list[dict]:
+    "Its rows, if they can decide between two models by QbE: no empty label, two labels at least, and a label with two clips (in different groups, when groups are given); otherwise a one-line error."
+    rows = read_manifest(labels); lab = [r['label'] for r in rows]
+    if any(not l for l in lab): raise ValueError(f"{labels}: {sum(not l for l in lab)} row(s) have an empty label: label every clip or leave it out")
+    if len(set(lab)) < 2: raise ValueError(f"{labels}: the check needs at least two labels")
+    grp = [r['group'] for r in rows] if all(r['group'] for r in rows) else [str(i) for i in range(len(rows))]
+    if not any(len({g for l2, g in zip(lab, grp) if l2 == l}) > 1 for l in set(lab)):
+        raise ValueError(f"{labels}: no label has two clips" + (" in different groups" if all(r['group'] for r in rows) else '') + ": nothing to retrieve")
+    return rows
+
 def choose_weights(out: str | Path,             # the fine-tuning run folder (with `init/`)
                    model: nn.Module,            # the fine-tuned weights (the run's last checkpoint)
                    cfg: Config,                 # the run's config
@@ -918,26 +937,30 @@ def choose_weights(out: str | Path,             # the fine-tuning run folder (wi
                    device: str | None = 'cpu',  # where to run the check
                    verbose: bool = True,        # print the verdict
                    labels: str | Path | None = None,   # a labelled manifest `path,label[,group]` of the user's: decide by QbE mAP on it
+                   held_out: bool = True,       # `check` was kept out of training (False: too few files to hold any back)
                   ) -> dict:
     "Keep the fine-tuned weights or go back to the starting ones, and write the verdict to `out/selection.json`. With `labels`: the higher QbE mAP on them. Without: the fine-tuned ones unless they collapsed on the held-back files (`spread` below `COLLAPSE_SPREAD`); no label-free score measured so far predicts QbE (see above), so none decides more."
-    start, _ = load_encoder(Path(out) / 'init', device)
+    start, _ = load_encoder(Path(out) / 'init', device, follow_verdict=False)
     s0, s1 = self_check(start, cfg, check, device=device), self_check(model, cfg, check, device=device)
-    sel = dict(step=step, check=dict(init=s0, trained=s1), files=len(check))
+    sel = dict(step=step, check=dict(init=s0, trained=s1), files=len(check), held_out=held_out)
+    where = f"{len(check)} held-back file(s)" if held_out else f"the {len(check)} training file(s) (too few to hold any back)"
     if labels:
         from specembed.embed import Embedder                    # (embed and evaluate import this module: read when called)
-        from specembed.evaluate import evaluate_arrays
-        rows = read_manifest(labels); lab = [r['label'] for r in rows]; grp = [r['group'] for r in rows] if all(r['group'] for r in rows) else None
-        if len(set(lab)) < 2: raise ValueError(f"{labels}: the check needs at least two labels")
-        q = {k: evaluate_arrays(Embedder(m, cfg, device).files([r['path'] for r in rows], progress=False).clip, lab, grp)['qbe_map']
-             for k, m in (('init', start), ('trained', model))}
+        from specembed.evaluate import qbe
+        rows = check_manifest(labels); q = {}
+        for k, m in (('init', start), ('trained', model)):
+            E = Embedder(m, cfg, device).files([r['path'] for r in rows], progress=False)
+            got = set(E.paths); ok = [r for r in rows if str(r['path']) in got]       # unreadable or silent clips: left out of both
+            q[k] = qbe(E.clip, [r['label'] for r in ok], [r['group'] for r in ok] if all(r['group'] for r in ok) else None)['qbe_map']
+        if not all(math.isfinite(v) for v in q.values()): raise ValueError(f"{labels}: no clip found another of its label to retrieve; the verdict needs two of a label")
         kept = 'trained' if q['trained'] > q['init'] else 'init'
-        sel.update(kept=kept, qbe=q, labels=str(labels), rule='the higher QbE mAP on the labelled manifest')
-        why = f"QbE mAP on {len(rows)} labelled clips {q['init']:.3f} before, {q['trained']:.3f} after"
+        sel.update(kept=kept, qbe=q, labels=str(labels), clips=len(ok), rule='the fine-tuned weights only if their QbE mAP on the labelled manifest is higher')
+        why = f"QbE mAP on {len(ok)} labelled clips {q['init']:.3f} before, {q['trained']:.3f} after"
     else:
         kept = 'init' if s1['spread'] < COLLAPSE_SPREAD <= s0['spread'] else 'trained'
-        sel.update(kept=kept, rule=f'the fine-tuned weights unless they collapsed (spread < {COLLAPSE_SPREAD} on held-back patches); '
+        sel.update(kept=kept, rule=f'the fine-tuned weights unless they collapsed (spread < {COLLAPSE_SPREAD} on patches of the check files); '
                                     'without labels nothing tells whether retrieval improved')
-        why = f"spread on {len(check)} held-back file(s) {s0['spread']:.2f} before, {s1['spread']:.2f} after"
+        why = f"spread on {where} {s0['spread']:.2f} before, {s1['spread']:.2f} after"
     write_atomic(Path(out) / SELECTION, json.dumps(sel, indent=1))
     if verbose:
         verdict = ("kept the fine-tuned weights" if kept == 'trained' else "went back to the starting weights") + \
