@@ -38,13 +38,14 @@ def qbe(X: np.ndarray,  # clip vectors `(N,D)`
         groups=None,    # one per clip; same-group clips are never counted (e.g. one kit)
         k: int = 10,    # for precision@k
        ) -> dict:
-    "Query-by-example mAP and precision@k; same-group clips (and the query) are excluded from each ranking."
+    "Query-by-example mAP and precision@k; same-group clips (and the query) are excluded from each ranking, and tied distances rank the wrong clips first (a model that maps everything to one point scores the least)."
     labels = np.asarray(labels); groups = None if groups is None else np.asarray(groups)
     D = sq_dists(X); aps, pks = [], []
     for i in range(len(X)):
         keep = np.arange(len(X)) != i
         if groups is not None: keep &= groups != groups[i]
-        order = np.argsort(D[i, keep], kind='stable'); rel = (labels[keep][order] == labels[i])
+        same = labels[keep] == labels[i]
+        order = np.lexsort((same, D[i, keep])); rel = same[order]             # by distance; among ties, other labels first
         if not rel.any(): continue
         hits = np.cumsum(rel); aps.append(float((hits[rel] / (np.nonzero(rel)[0] + 1)).mean())); pks.append(float(rel[:k].mean()))
     return {'qbe_map': float(np.mean(aps)) if aps else float('nan'), f'precision_at_{k}': float(np.mean(pks)) if pks else float('nan'), 'n_queries': len(aps)}
