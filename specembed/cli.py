@@ -221,12 +221,13 @@ def _index_args(sub):
     x.add_argument('--level', choices=['frame', 'clip'], default='frame', help='one vector per 0.48 s frame (finds moments; default) or per file')
     x.add_argument('--device', help=DEVICE_HELP); x.add_argument('--quiet', action='store_true', help='no progress bar')
     x.add_argument('--pitch-pool', help=POOL_HELP + " (search reads the query the same way)")
+    x.add_argument('--no-centre', '--no-center', dest='centre', action='store_false', help="search the raw vectors, not centred on the collection's mean (nbs/05_embed)")
 
 def _index_cmd(args):
     from specembed.embed import build_index
     model, cfg = _model(args.model, args.device, args.pitch_pool)
     out = build_index(model, cfg, _sources(args.audio), args.out, args.level, args.device, not args.quiet,
-                      run=args.model if args.model == 'pretrained' else str(Path(args.model).absolute()))
+                      run=args.model if args.model == 'pretrained' else str(Path(args.model).absolute()), centre=args.centre)
     if int(os.environ.get('RANK', 0)) == 0: print('wrote', out)
 
 # %% ../nbs/09_cli.ipynb #1275013b
@@ -284,6 +285,7 @@ def _explore_args(sub):
     xe.add_argument('--k', type=POS_INT, default=10, help='neighbours listed per clip (default 10)')
     xe.add_argument('--port', type=_port, default=8765, help='port on 127.0.0.1 (default 8765; 0 = any free port)')
     xe.add_argument('--device', help=DEVICE_HELP); xe.add_argument('--quiet', action='store_true', help='no progress bar')
+    xe.add_argument('--no-centre', '--no-center', dest='centre', action='store_false', help="map and link the raw clip vectors, not centred on the collection's mean")
 
 def _export_args(sub):
     "The `export` subcommand's arguments."
@@ -292,7 +294,7 @@ def _export_args(sub):
 
 def _explore_cmd(args):
     from specembed.explore import explore, explore_html, embedded_audio, ExploreServer, HTML_MAX
-    data, files = explore(_sources(args.audio), args.out, args.model, args.query, args.k, args.map, args.colour, args.device, not args.quiet)
+    data, files = explore(_sources(args.audio), args.out, args.model, args.query, args.k, args.map, args.colour, args.device, not args.quiet, centre=args.centre)
     if args.html:
         if len(files) > HTML_MAX: raise ValueError(f"{len(files)} clips are too many for one self-contained page (at most {HTML_MAX}): leave out --html to serve them")
         Path(args.html).write_text(explore_html(data, embedded_audio(files)), encoding='utf-8')

@@ -22,8 +22,8 @@ from .train import dist_info, init_distributed
 
 # %% auto #0
 __all__ = ['CLIP_POOLING', 'patchify', 'clip_embedding', 'decode_ahead', 'PitchPool', 'Embedder', 'Embeddings', 'SearchIndex',
-           'clustered_vectors', 'ann_benchmark', 'shard_paths', 'merge_embeddings', 'embed_files', 'build_index',
-           'search_index', 'export_onnx']
+           'clustered_vectors', 'ann_benchmark', 'shard_paths', 'merge_embeddings', 'embed_files', 'collection_mean',
+           'centred', 'build_index', 'search_index', 'export_onnx']
 
 # %% ../nbs/05_embed.ipynb #f42c0edb
 def patchify(x: torch.Tensor,  # log-mel `(F,N)`
@@ -399,6 +399,22 @@ def embed_files(model: nn.Module,                     # the encoder
     if rank == 0: shutil.rmtree(shard_dir, ignore_errors=True)
     dist.destroy_process_group(); return E
 
+# %% ../nbs/05_embed.ipynb #9bd084e7
+def collection_mean(X: np.ndarray,  # vectors `(N,D)`
+                   ) -> np.ndarray:
+    "The mean `(D,)` that `centred` subtracts: of `X`, or zeros when there are fewer than two vectors (nothing to adapt to)."
+    X = np.asarray(X, np.float32)
+    return X.mean(0) if len(X) >= 2 else np.zeros(X.shape[1], np.float32)
+
+def centred(X: np.ndarray,                   # vectors `(N,D)`
+            mean: np.ndarray | None = None,  # the collection's mean `(D,)`; default `collection_mean(X)`
+           ) -> np.ndarray:
+    "Vectors `(N,D)` minus the collection's mean, back on the unit sphere (a vector at the mean keeps its own direction)."
+    X = np.asarray(X, np.float32); mean = collection_mean(X) if mean is None else np.asarray(mean, np.float32)
+    Y = X - mean; n = np.linalg.norm(Y, axis=1, keepdims=True); at_mean = n[:, 0] < 1e-6
+    Y[at_mean] = X[at_mean]; n[at_mean] = np.linalg.norm(X[at_mean], axis=1, keepdims=True)
+    return Y / np.maximum(n, 1e-12)
+
 # %% ../nbs/05_embed.ipynb #3dfb1c50
 def build_index(model: nn.Module,           # the encoder
                 cfg: Config,                # its config (front end, patch length)
@@ -409,6 +425,7 @@ def build_index(model: nn.Module,           # the encoder
                 progress: bool = True,      # show a progress bar
                 run: str = '',              # the run folder, recorded so that `search` can load the model
                 gate: dict | None = None,   # {rel_db, floor_db}: which frames are searched (`signal_mask`); default the module's
+                centre: bool = True,        # keep the searched vectors' mean in index.json: search centres them and every query on it (`centred`)
                ) -> Path:
     "Embed `audio` and write an index folder `out` (frame- or clip-level vectors); under torchrun the files are shared out (`embed_files`)."
     sources = audio if isinstance(audio, (list, tuple)) else [audio]
@@ -419,9 +436,10 @@ def build_index(model: nn.Module,           # the encoder
     if not E.paths: raise ValueError(f"no file in {', '.join(map(str, sources))} could be embedded ({len(E.skipped)} skipped, e.g. {next(iter(E.skipped.items()), ('', ''))[1]})")
     out.mkdir(parents=True, exist_ok=True); E.save(out / 'embeddings.npz')
     gate = gate or dict(rel_db=GATE_REL_DB, floor_db=GATE_FLOOR_DB)   # frames without signal are not searched
-    (out / 'index.json').write_text(json.dumps(dict(level=level, run=str(run), n_files=len(E.paths), gate=gate,
-                                                    n_vectors=int(E.signal(**gate).sum()) if level == 'frame' else len(E.clip),
-                                                    config=json.loads(cfg.to_json()))))
+    vec = E.frame[E.signal(**gate)] if level == 'frame' else E.clip     # what search_index searches
+    mean = [round(float(v), 7) for v in collection_mean(vec)] if centre else None
+    (out / 'index.json').write_text(json.dumps(dict(level=level, run=str(run), n_files=len(E.paths), gate=gate, n_vectors=len(vec),
+                                                    mean=mean, config=json.loads(cfg.to_json()))))
     return out
 
 # %% ../nbs/05_embed.ipynb #92a8e160
@@ -440,10 +458,14 @@ def search_index(index_dir: str | Path,      # a folder written by `build_index`
     frame = meta['level'] == 'frame'
     rows = np.flatnonzero(E.signal(**meta['gate']) if frame and 'gate' in meta else np.ones(len(E.frame if frame else E.clip), bool))
     vec = (E.frame if frame else E.clip)[rows]                          # frame level: only frames with signal are searched
+    mean = meta.get('mean')                                             # None: an index written before centring, or --no-centre
+    if mean is not None and not (isinstance(mean, list) and len(mean) == vec.shape[1] and all(type(v) in (int, float) for v in mean) and np.isfinite(mean).all()):
+        raise ValueError(f"{index_dir / 'index.json'}: 'mean' is not {vec.shape[1]} finite numbers")
     e, _, level = Embedder(model, cfg, device).stream(iter_audio(query, cfg.sample_rate))
     if not signal_mask(level, **meta.get('gate', {})).any():
         raise ValueError(f"{query} is digital silence: nothing to search for")
     q = clip_embedding(e, level).numpy()
+    if mean is not None: vec, q = centred(vec, mean), centred(q[None], mean)[0]
     own = [i for i, p in enumerate(E.paths) if Path(p).resolve() == Path(query).resolve()] if not keep_self else []
     skip = np.isin(E.frame_file[rows], own) if frame else np.isin(rows, own)   # vectors of the query's own file
     scores, ids = SearchIndex(vec).search(q[None], k + int(skip.sum()))
@@ -451,7 +473,7 @@ def search_index(index_dir: str | Path,      # a folder written by `build_index`
     for s, i in zip(scores[0][keep][:k], rows[ids[0][keep][:k]]):
         f = int(E.frame_file[i]) if frame else int(i)
         out.append(dict(path=E.paths[f], time=float(E.frame_time[i]) if frame else 0.0,
-                        distance=float(2 - 2 * s)))             # squared L2 between unit vectors
+                        distance=float(2 - 2 * s)))             # squared L2 between unit vectors (centred ones when the index is)
     return out
 
 # %% ../nbs/05_embed.ipynb #0345ef56

@@ -12,7 +12,7 @@ import numpy as np
 import soundfile as sf
 
 from .data import AudioError, iter_audio
-from .embed import SearchIndex
+from .embed import SearchIndex, centred, collection_mean
 
 # %% auto #0
 __all__ = ['HTML_MAX', 'PAGE', 'BROWSER_AUDIO', 'LOCAL_HOSTS', 'map_2d', 'clip_neighbours', 'colour_keys', 'explore_data',
@@ -85,13 +85,15 @@ def explore_data(E,                                 # `Embeddings` of the collec
                  colour: str = 'auto',              # 'auto', 'label', 'folder' or 'cluster'
                  title: str = 'specembed explore',  # the page's title
                  seed: int = 0,                     # t-SNE and k-means seed
+                 centre: bool = True,               # map and link the clip vectors centred on the collection (`centred`)
                 ) -> dict:
     "The explorer page's data for a collection: names (paths relative to the common folder), folders, labels, colour keys, 2-D positions and each clip's `k` neighbours."
     paths = [str(p) for p in E.paths]; labels = [str(l) for l in labels] if labels is not None else [''] * len(paths)
     if len(labels) != len(paths): raise ValueError(f"{len(labels)} labels for {len(paths)} clips")
     root = os.path.commonpath([str(Path(p).parent) for p in paths]) if paths else ''
-    keys, by = colour_keys(paths, labels, colour, E.clip, seed=seed)
-    ids, d2 = clip_neighbours(E.clip, k); xy = map_2d(E.clip, method, seed)
+    X = centred(E.clip) if centre else E.clip
+    keys, by = colour_keys(paths, labels, colour, X, seed=seed)
+    ids, d2 = clip_neighbours(X, k); xy = map_2d(X, method, seed)
     return dict(title=title, n=len(paths), names=[_name(p, root) for p in paths], labels=labels, keys=keys, colour_by=by,
                 folders=[_folder(p, root) for p in paths], xy=np.round(xy, 4).ravel().tolist(),
                 nn=ids.tolist(), dist=np.round(d2, 4).tolist(), start=-1, query=None)
@@ -364,6 +366,7 @@ def explore(audio: str | Path | list,               # folder, audio file, labell
             device: str | None = None,              # where to embed: 'cpu', 'cuda', ...; None: CUDA if there is one
             progress: bool = True,                  # show a progress bar while embedding
             seed: int = 0,                          # t-SNE and k-means seed
+            centre: bool = True,                    # clip vectors centred on the collection (`centred`), the query too
            ) -> tuple[dict, list]:
     "Embed, map and link a collection (cached in `out`) -> (the page's data, the files in the page's order)."
     from specembed.data import source_rows, merge_rows
@@ -373,7 +376,7 @@ def explore(audio: str | Path | list,               # folder, audio file, labell
     rows = merge_rows([r for s in sources for r in source_rows(s)])
     if not rows: raise ValueError(f"no audio files in {', '.join(map(str, sources))}")
     out = Path(out); out.mkdir(parents=True, exist_ok=True); paths = [r['path'] for r in rows]
-    key = _fingerprint(model, paths, k=k, method=method, colour=colour, seed=seed, page=2)   # page: the data's format (2: relative names)
+    key = _fingerprint(model, paths, k=k, method=method, colour=colour, seed=seed, centre=centre, page=2)   # page: the data's format (2: relative names)
     cache = out / 'explore.json'; data = None; loaded = []
     def encoder():                                              # loaded once, and only when something must be embedded
         if not loaded: loaded.append(load_encoder(model, device))
@@ -386,7 +389,7 @@ def explore(audio: str | Path | list,               # folder, audio file, labell
         E = Embedder(net, cfg, device).files(paths, progress); E.save(out / 'embeddings.npz')
         if not E.paths: raise ValueError(f"none of the {len(paths)} files could be read: {next(iter(E.skipped.values()))}")
         label = {r['path']: r['label'] for r in rows}
-        data = explore_data(E, [label[p] for p in E.paths], k, method, colour, seed=seed); kept = E.paths
+        data = explore_data(E, [label[p] for p in E.paths], k, method, colour, seed=seed, centre=centre); kept = E.paths
         cache.write_text(json.dumps(dict(key=key, data=data, paths=kept)))
     if query is not None:
         qa = str(Path(query).absolute())
@@ -395,5 +398,7 @@ def explore(audio: str | Path | list,               # folder, audio file, labell
             net, cfg = encoder()
             e_, _, level_ = Embedder(net, cfg, device).stream(iter_audio(query, cfg.sample_rate))
             q = clip_embedding(e_, level_).numpy()                      # the query's frames with signal, as the collection's clips
-            data = add_query(data, Embeddings.load(out / 'embeddings.npz').clip, q, Path(query).name); kept = kept + [qa]
+            X = Embeddings.load(out / 'embeddings.npz').clip
+            if centre: mean = collection_mean(X); X, q = centred(X, mean), centred(q[None], mean)[0]
+            data = add_query(data, X, q, Path(query).name); kept = kept + [qa]
     return data, kept
