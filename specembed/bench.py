@@ -17,7 +17,7 @@ from .data import (ingest, FeatureStore, load_audio, write_manifest, hydrogen_ma
                             HYDROGEN_DIR, ASTERISK_DIR)
 from .deform import KINDS, naive_seed_noise, naive_seed_pitch, naive_seed_stretch, stretch_context, audio_pitch
 from .encoder import build_encoder
-from .train import Trainer, triplet_loss
+from .train import Trainer, triplet_loss, load_encoder
 from .embed import Embedder, ann_benchmark
 
 # %% auto #0
@@ -280,16 +280,20 @@ def embed_rate(manifest: str | Path,          # audio files to embed (no labels 
                cfg: Config,                   # encoder (freshly initialised) and front end
                device: str | None = None,     # None: CUDA if there is one
                max_files: int | None = None,  # only the first this many files; None: all
+               model: str | Path | None = None,  # 'pretrained' or a run folder: that model, read as its config says (pitch pooling too); None: `cfg`'s
               ) -> dict:
-    "Hours of audio per second from files to clip embeddings (a freshly initialised encoder: the cost is the same)."
+    "Hours of audio per second from files to clip embeddings (by default a freshly initialised encoder of `cfg`: the cost is the same)."
     paths = [r['path'] for r in read_manifest(manifest, require_label=False)][:max_files]
-    torch.manual_seed(0); E = Embedder(build_encoder(cfg), cfg, device)
+    torch.manual_seed(0); net = build_encoder(cfg)
+    if model is not None: net, cfg = load_encoder(model, 'cpu')
+    E = Embedder(net, cfg, device)
     t = time.perf_counter(); out = E.files(paths, progress=False)
     if E.device.type == 'cuda': torch.cuda.synchronize()
     s = time.perf_counter() - t
     import soundfile as sf
     hours = sum(sf.info(str(p)).duration for p in out.paths) / 3600      # from the headers: no second decode
-    return dict(files=len(out.paths), audio_hours=hours, seconds=s, hours_per_s=hours / s, x_realtime=hours * 3600 / s)
+    return dict(files=len(out.paths), audio_hours=hours, seconds=s, hours_per_s=hours / s, x_realtime=hours * 3600 / s,
+                model=str(model) if model is not None else f'untrained {cfg.encoder}', passes=len(cfg.pitch_pool) or 1)
 
 def training_memory(store: str | Path,          # an ingested feature store
                     cfg: Config,                # the training config
@@ -318,6 +322,7 @@ def bench(out: str | Path | None = None,         # JSON file for the results; No
           sections=SECTIONS,                     # which of `SECTIONS` to run
           progress: bool = True,                 # print a line per section
           synthetic_hours: float | None = None,  # hours of generated audio instead of the real corpora (see `bench_corpus`)
+          model: str | Path | None = None,       # the embed section's model: 'pretrained' or a run folder; None: an untrained encoder of `size`
          ) -> dict:
     "Run the benchmark sections, print a table, and write the results as JSON to `out` (if given)."
     if size not in ('cpu', 'gpu'): raise ValueError(f"size must be 'cpu' or 'gpu', got {size!r}")
@@ -352,8 +357,8 @@ def bench(out: str | Path | None = None,         # JSON file for the results; No
         say('seed pipelines: ' + ', '.join(f"{r['workers']} workers {r['e2e_triplets_per_s']:.0f} e2e" for r in res['seed'])
             + f"; audio domain {res['audio_domain']['data_triplets_per_s']:.1f} triplets/s (data only, one core)")
     if 'embed' in sections:
-        res['embed'] = isolated(embed_rate, M[full], cfg, str(dev), 400 if size == 'cpu' else None)
-        say(f"embedding: {res['embed']['x_realtime']:.0f}x real time ({res['embed']['hours_per_s']:.3f} h/s)")
+        res['embed'] = isolated(embed_rate, M[full], cfg, str(dev), 400 if size == 'cpu' else None, model)
+        say(f"embedding ({res['embed']['model']}, {res['embed']['passes']} pass{'es' if res['embed']['passes'] > 1 else ''} a patch): {res['embed']['x_realtime']:.0f}x real time ({res['embed']['hours_per_s']:.3f} h/s)")
     if 'search' in sections:
         res['search'] = [isolated(ann_benchmark, n) for n in ((10_000, 100_000) if size == 'cpu' else (10_000, 100_000, 1_000_000))]
         say('search: ' + ', '.join(f"{r['n']:.0e} exact {r['exact_ms_per_query']:.2f} / FAISS {r['faiss_ms_per_query']:.3f} ms, recall {r['recall_at_k']:.3f}" for r in res['search']))
@@ -402,7 +407,7 @@ def bench_table(res: dict,  # the results of `bench`
         add('audio domain', 'audio pitch shift + 3 log-mels, one core',
             f"{a['seconds_per_triplet'] * 1000:.0f} ms/triplet = {_f(a['data_triplets_per_s'])} triplets/s (data alone){vs(a['data_triplets_per_s'])}", 'specembed >= 100x')
     if 'embed' in res:
-        e = res['embed']; add('embedding', f"{e['files']} files, {e['audio_hours']:.2f} h", f"{_f(e['x_realtime'])}x real time ({e['hours_per_s']:.3f} h/s), peak RSS {e['peak_rss_mb']:.0f} MB",
+        e = res['embed']; add('embedding', f"{e['files']} files, {e['audio_hours']:.2f} h, {e.get('model', 'untrained')} ({e.get('passes', 1)} pass{'es' if e.get('passes', 1) > 1 else ''} a patch)", f"{_f(e['x_realtime'])}x real time ({e['hours_per_s']:.3f} h/s), peak RSS {e['peak_rss_mb']:.0f} MB",
                               '>= 2,000x (GPU)' if gpu else '')
     for r in res.get('search', []):
         add('search', f"{r['n']:,} vectors, D={r['d']}", f"exact {r['exact_ms_per_query']:.3f} ms/query; FAISS IVF {r['faiss_ms_per_query']:.3f} ms/query, recall@10 {r['recall_at_k']:.3f}",

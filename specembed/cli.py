@@ -67,16 +67,21 @@ def _audio_paths(sources):
     if not paths: raise ValueError(f"no audio files in {', '.join(map(str, sources))}")
     return paths
 
+def _shifts(pitch_pool: str) -> tuple:
+    "--pitch-pool's text ('none' or comma-separated semitones) -> the shifts, checked as `Config.pitch_pool` checks them."
+    from dataclasses import replace
+    from specembed.core import Config
+    try: shifts = () if pitch_pool.strip().lower() == 'none' else tuple(float(s) for s in pitch_pool.split(','))
+    except ValueError: raise ValueError(f"--pitch-pool takes 'none' or semitones separated by commas, e.g. -12,0,12; got {pitch_pool!r}") from None
+    return replace(Config(), pitch_pool=shifts).pitch_pool
+
 def _model(run, device, pitch_pool=None):
     "A run folder or 'pretrained', loaded on `device`; `pitch_pool` ('none' or comma-separated semitones) replaces the config's."
     from dataclasses import replace
     from specembed.core import get_device
     from specembed.train import load_encoder
     model, cfg = load_encoder(run, str(get_device(device)))
-    if pitch_pool is None: return model, cfg
-    try: shifts = () if pitch_pool.strip().lower() == 'none' else tuple(float(s) for s in pitch_pool.split(','))
-    except ValueError: raise ValueError(f"--pitch-pool takes 'none' or semitones separated by commas, e.g. -12,0,12; got {pitch_pool!r}") from None
-    return model, replace(cfg, pitch_pool=shifts)
+    return (model, cfg) if pitch_pool is None else (model, replace(cfg, pitch_pool=_shifts(pitch_pool)))
 
 
 # %% ../nbs/09_cli.ipynb #14324617
@@ -324,6 +329,19 @@ def _pretrain_args(sub):
     pt.add_argument('--workers', type=POS_INT, default=cores, help=f'decoding processes for ingestion (default: one per core, {cores} here)')
     pt.add_argument('--quiet', action='store_true', help='no progress bars')
 
+def _distill_args(sub):
+    "The `distill` subcommand's arguments."
+    d = sub.add_parser('distill', help="a one-pass student of a pitch-pooled model: its pooled vectors in one encoder pass, 7x faster (nbs/06c_pretrain)")
+    d.add_argument('--audio', action='append', required=True, help="folder, audio file or manifest CSV to learn on; repeat for several; 'default' = the embedded corpus")
+    d.add_argument('--out', required=True, help="the student's run folder (use it as --model RUN)")
+    d.add_argument('--teacher', default='pretrained', help="the model to distil: 'pretrained' (default) or a run folder")
+    d.add_argument('--pitch-pool', help="semitone shifts the teacher is read at, e.g. --pitch-pool=-18,-12,-6,0,6,12,18 (default: the teacher's config's)")
+    d.add_argument('--minutes', type=POS_FLOAT, default=20.0, help='training time (default 20)'); d.add_argument('--steps', type=POS_INT, help='stop after this many steps instead')
+    d.add_argument('--batch-size', type=POS_INT, default=128, help='patches a step (default 128)'); d.add_argument('--lr', type=POS_FLOAT, default=3e-4, help='learning rate (default 3e-4)')
+    d.add_argument('--seed', type=int, default=0, help='seed (default 0)'); d.add_argument('--store', help=STORE_HELP)
+    d.add_argument('--workers', type=POS_INT, default=1, help='decoding processes for ingestion (default 1)')
+    d.add_argument('--device', help=DEVICE_HELP); d.add_argument('--quiet', action='store_true', help='no progress bars')
+
 def _bench_args(sub):
     "The `bench` subcommand's arguments."
     b = sub.add_parser('bench', help='measure ingestion, training, embedding and search speed and memory (nbs/07_benchmarks)')
@@ -333,6 +351,7 @@ def _bench_args(sub):
     b.add_argument('--root', help='scratch folder for the corpus and stores (default: a temporary folder)')
     b.add_argument('--sections', help='comma-separated subset of ingest,train,seed,embed,search,memory')
     b.add_argument('--synthetic-hours', type=POS_FLOAT, help='use this many hours of generated audio instead of the Debian corpora (e.g. on a machine without them)')
+    b.add_argument('--model', help="the embed section's model: 'pretrained' or a run folder, read as its config says (default: an untrained encoder of --size)")
 
 def _experiment_args(sub):
     "The `experiment` subcommand's arguments."
@@ -346,12 +365,17 @@ def _pretrain_cmd(args):
     pretrain(args.out, args.minutes, args.seed, args.resume, progress=not args.quiet, workers=args.workers)
     if args.install: print('installed', install_model(Path(args.out) / 'pretrained'))
 
+def _distill_cmd(args):
+    from specembed.pretrain import distill
+    distill(_sources(args.audio), args.out, args.teacher, _shifts(args.pitch_pool) if args.pitch_pool else None, args.minutes, args.steps, args.batch_size, args.lr, args.seed, args.store,
+            args.workers, args.device or 'cpu', not args.quiet)
+
 def _bench_cmd(args):
     from specembed.core import get_device
     from specembed.bench import bench
     dev = get_device(args.device); kw = dict(sections=tuple(args.sections.split(','))) if args.sections else {}
     bench(args.out, str(dev), args.size or ('gpu' if dev.type == 'cuda' else 'cpu'), args.workers, args.root,
-          synthetic_hours=args.synthetic_hours, **kw)
+          synthetic_hours=args.synthetic_hours, model=args.model, **kw)
 
 def _experiment_cmd(args):
     from specembed.experiments import run_experiment
@@ -377,6 +401,7 @@ def _parser() -> argparse.ArgumentParser:
     _index_args(sub)
     _search_args(sub)
     _pretrain_args(sub)
+    _distill_args(sub)
     _explore_args(sub)
     _export_args(sub)
     _bench_args(sub)
@@ -387,7 +412,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 COMMANDS = dict(demo=_demo_cmd, corpus=_corpus_cmd, ingest=_ingest_cmd, train=_train_cmd, embed=_embed_cmd, evaluate=_evaluate_cmd,
-                index=_index_cmd, search=_search_cmd, explore=_explore_cmd, bench=_bench_cmd, experiment=_experiment_cmd, export=_export_cmd, pretrain=_pretrain_cmd, recipe=_recipe_cmd)
+                index=_index_cmd, search=_search_cmd, explore=_explore_cmd, bench=_bench_cmd, experiment=_experiment_cmd, export=_export_cmd, pretrain=_pretrain_cmd, distill=_distill_cmd, recipe=_recipe_cmd)
 
 # %% ../nbs/09_cli.ipynb #0db89af1
 USER_ERRORS = {'ValueError', 'FileNotFoundError', 'NotADirectoryError', 'IsADirectoryError', 'PermissionError',
@@ -396,6 +421,7 @@ INTERRUPTED = dict(   # what an interrupted command leaves behind (the rest: not
     ingest='every file decoded so far is in the store: run the same command to do the rest',
     train='files decoded so far stay in the store and the last checkpoint is kept: continue with --resume',
     pretrain='the corpus, the store and the last checkpoint are kept: continue with --resume',
+    distill='files decoded so far stay in the store; the student is written at the end: run the same command again',
     demo='files decoded so far stay in the store', explore='stopped serving')
 
 def _one_line(e: BaseException) -> str:

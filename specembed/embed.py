@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_embed.ipynb #f77c0b17
 from __future__ import annotations
-import collections, contextlib, json, os, queue, shutil, threading, time
+import collections, contextlib, copy, json, os, queue, shutil, threading, time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -137,12 +137,14 @@ class Embedder:
                  cfg: Config | None = None,  # its config (`pitch_pool`: read each patch at those shifts); default `Config()`
                  device: str | None = None,  # default: CUDA if there is one
                  hop: float = 0.5,           # step between patches, as a fraction of a patch (0.5: half-overlapping)
-                 batch_size: int = 256,      # patches per forward pass
+                 batch_size: int | None = None,  # patches per forward pass; default 64 on a CPU (faster there than 256), 256 on a GPU
                 ):
         self.cfg = cfg = cfg or Config(); self.device = get_device(device)
         model = PitchPool(model, cfg.pitch_pool, cfg) if cfg.pitch_pool else model    # the config's test-time transpositions
         self.model = model.to(self.device).eval(); self.front = LogMel(cfg).to(self.device)
-        self.hop = max(1, round(hop * cfg.patch_frames)); self.batch_size = batch_size
+        if self.device.type == 'cpu':     # a copy with channels-last weights: 1.5-2x faster convolutions and pooling on a CPU, the caller's model untouched
+            self.model = copy.deepcopy(self.model).to(memory_format=torch.channels_last)
+        self.hop = max(1, round(hop * cfg.patch_frames)); self.batch_size = batch_size or (64 if self.device.type == 'cpu' else 256)
 
     @torch.no_grad()
     def encode(self,

@@ -4,7 +4,8 @@
 
 # %% ../nbs/06c_pretrain.ipynb #e488493f
 from __future__ import annotations
-import json, os, platform, shutil, time
+import copy, json, os, platform, shutil, time
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -16,11 +17,13 @@ from .encoder import build_encoder, describe
 from .evaluate import clip_vectors, evaluate_arrays, KEYS
 from .sources import pretrain_corpus
 from .train import train, latest_checkpoint, read_checkpoint, sha256_file, pretrained_dir
-from .embed import CLIP_POOLING
+from .train import load_encoder, save_checkpoint, write_atomic, held_back, default_store, _training_files
+from .data import FeatureStore, PatchSampler, ingest, signal_starts, progress_bar
+from .embed import CLIP_POOLING, PitchPool
 
 # %% auto #0
 __all__ = ['PRETRAIN_HOME', 'pretrain_config', 'score_sets', 'export_model', 'scores_markdown', 'model_card', 'pretrain',
-           'install_model', 'probe_recipe']
+           'install_model', 'probe_recipe', 'distill']
 
 # %% ../nbs/06c_pretrain.ipynb #a9b66231
 PRETRAIN_HOME = Path.home() / '.cache' / 'specembed' / 'pretrain'   # corpus/, store/, run/, pretrained/, probes/ unless --out says otherwise
@@ -197,3 +200,55 @@ def probe_recipe(name: str,                        # the probe's name; its run f
     res = dict(name=name, config=want, pooling=CLIP_POOLING, steps=json.loads((latest_checkpoint(run) / 'state.json').read_text())['step'],
                qbe={t: s[t]['qbe_map'] for t in s}, scores=s)
     f.write_text(json.dumps(res, indent=1)); return res
+
+# %% ../nbs/06c_pretrain.ipynb #723348e4
+def distill(audio: list | str | Path,               # folders, audio files or manifest CSVs: the audio the student learns on
+            out: str | Path,                        # the student's run folder: config.json, distill.csv, checkpoints/
+            teacher: str | Path = 'pretrained',     # the model to distil: 'pretrained' or a run folder
+            pitch_pool: tuple | None = None,        # the shifts (semitones) the teacher is read at; None: its config's `pitch_pool`
+            minutes: float = 20.0,                  # training time
+            steps: int | None = None,               # stop after this many steps instead (whichever comes first)
+            batch_size: int = 128,                  # patches a step
+            lr: float = 3e-4,                       # AdamW learning rate (constant, no weight decay)
+            seed: int = 0,                          # patch sampling and the held-back check patches
+            store: str | Path | None = None,        # feature store root (default `default_store()`)
+            workers: int = 1,                       # decoding processes for ingestion
+            device: str | None = 'cpu',             # None: CUDA if there is one
+            progress: bool = True,                  # progress bars
+           ) -> dict:
+    "Train a one-pass student (a copy of `teacher`) to put out the teacher's pitch-pooled vector of each patch; returns steps, seconds, the last loss and the check's cosines."
+    out = Path(out); model, cfg = load_encoder(teacher, device); shifts = cfg.pitch_pool if pitch_pool is None else tuple(pitch_pool)
+    if not shifts: raise ValueError(f"{teacher} reads each patch once (its pitch_pool is empty): name the shifts to distil, e.g. pitch_pool=(-18, -12, -6, 0, 6, 12, 18)")
+    if any((out / 'checkpoints').glob('step-*')): raise ValueError(f"{out} already holds checkpoints: give a new folder")
+    sources = list(audio) if isinstance(audio, (list, tuple)) else [audio]
+    ingest(sources, store or default_store(), cfg, workers=workers, progress=progress)
+    fs = FeatureStore(store or default_store(), cfg).subset(_training_files(sources, None))
+    hb = held_back(fs.paths); check = fs.subset(hb) if hb else fs
+    if hb: fs = fs.subset([p for p in fs.paths if p not in set(hb)])
+    dev = next(model.parameters()).device; g = torch.Generator(dev).manual_seed(seed)
+    pool = PitchPool(model, shifts, cfg).eval()
+    xc = (cs := PatchSampler(check, cfg.patch_frames, dev, signal=signal_starts(check, cfg, cfg.patch_frames))).gather(cs.anchors(256, g)[0])
+    with torch.no_grad(): target_c = pool(xc)
+    def fidelity(m):                                              # mean cosine to the pooled vector on the check patches
+        with torch.no_grad(): return float((m.eval()(xc) * target_c).sum(1).mean())
+    before = fidelity(model)
+    sampler = PatchSampler(fs, cfg.patch_frames, dev, signal=signal_starts(fs, cfg, cfg.patch_frames))
+    student = copy.deepcopy(model).eval();   # BatchNorm statistics frozen: it starts as the teacher read once (measured below)
+    opt = torch.optim.AdamW(student.parameters(), lr=lr, weight_decay=0.0)
+    out.mkdir(parents=True, exist_ok=True); one = replace(cfg, pitch_pool=()); write_atomic(out / 'config.json', one.to_json())
+    log = ['step,seconds,loss']; step, loss, t0 = 0, float('nan'), time.time()
+    bar = progress_bar(total=steps or None, desc='distil', unit='step', disable=not progress)
+    while (steps is None or step < steps) and time.time() - t0 < minutes * 60:
+        x = sampler.gather(sampler.anchors(batch_size, g)[0])      # (B,F,T), patches with signal
+        with torch.no_grad(): target = pool(x)                     # (B,D): a teacher pass per shift
+        l = (1 - (student(x) * target).sum(1)).mean()
+        opt.zero_grad(); l.backward(); opt.step(); step += 1; loss = float(l.detach()); bar.update(1)
+        if step % 25 == 0: log.append(f"{step},{time.time() - t0:.1f},{loss:.5f}"); bar.set_postfix_str(f"loss {loss:.4f}", refresh=False)
+    bar.close(); seconds = time.time() - t0; after = fidelity(student)
+    write_atomic(out / 'distill.csv', '\n'.join(log) + '\n')
+    res = dict(steps=step, seconds=round(seconds, 1), loss=loss, teacher=str(teacher), shifts=list(shifts), files=len(fs), check_files=len(check) if hb else 0,
+               cosine_once=round(before, 4), cosine_student=round(after, 4))
+    save_checkpoint(out, step, student, extra=res)
+    if progress: print(f"student: cosine to the teacher's pooled vector on 256 patches of {len(hb) or len(fs)} {'held-back' if hb else 'training'} files "
+                       f"{after:.3f} (the teacher read once: {before:.3f}); {step} steps in {seconds / 60:.1f} min; load it with load_encoder({str(out)!r})")
+    return res
