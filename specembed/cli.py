@@ -87,9 +87,10 @@ def _model(run, device, pitch_pool=None):
 # %% ../nbs/09_cli.ipynb #14324617
 def _demo_args(sub):
     "The `demo` subcommand's arguments."
-    d = sub.add_parser('demo', help='the main job: ingest, train, evaluate, and write an HTML report')
+    d = sub.add_parser('demo', help='the main job: ingest, fine-tune the shipped model, evaluate, and write an HTML report')
     d.add_argument('--audio', help='labelled manifest CSV (path,label[,group]); default: the embedded corpus')
     d.add_argument('--minutes', type=POS_FLOAT, default=3.0, help='training time (default 3)')
+    d.add_argument('--from-scratch', action='store_true', help='train a fresh encoder instead of fine-tuning the shipped model')
     d.add_argument('--out', default='specembed-demo', help='output folder (default ./specembed-demo)')
     d.add_argument('--device', help=DEVICE_HELP); d.add_argument('--store', help='feature store root (default: OUT/store)')
     d.add_argument('--quiet', action='store_true', help='no progress bars, no result table')
@@ -108,7 +109,7 @@ def _recipe_args(sub):
 
 def _demo_cmd(args):
     from specembed.report import demo
-    demo(args.out, args.audio, args.minutes, args.device, args.store, progress=not args.quiet)
+    demo(args.out, args.audio, args.minutes, args.device, args.store, progress=not args.quiet, init=None if args.from_scratch else 'pretrained')
 
 def _corpus_cmd(args):
     from specembed.data import build_default_corpus

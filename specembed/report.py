@@ -13,12 +13,12 @@ import soundfile as sf
 import torch
 
 from .core import Config, default_corpus, read_manifest, get_device
-from .data import load_audio
+from .data import load_audio, write_manifest
 from .evaluate import clip_vectors, evaluate_arrays, neighbours, show_tsne, KEYS
-from .train import train, plot_metrics, pretrained_dir
+from .train import train, plot_metrics, pretrained_dir, load_encoder, finetune_config, check_manifest, read_selection, latest_checkpoint
 
 # %% auto #0
-__all__ = ['CSS', 'write_report', 'clip_groups', 'demo']
+__all__ = ['CSS', 'write_report', 'clip_groups', 'check_clips', 'demo']
 
 # %% ../nbs/06a_report.ipynb #b329fce3
 def _png(fig) -> str:
@@ -79,6 +79,17 @@ def clip_groups(rows: list[dict],  # manifest rows (from `read_manifest`) with '
     "Each clip's group for the report's 'from other groups' neighbours: its manifest group, or, without one, its own path."
     return [r['group'] or str(r['path']) for r in rows]
 
+# %% ../nbs/06a_report.ipynb #f8ae6caa
+def check_clips(rows: list[dict],  # manifest rows (from `read_manifest`) with 'path' and 'label'
+                per_label: int = 2, # clips drawn from each label (never all of a label's clips)
+                seed: int = 0,      # which clips
+               ) -> list[dict]:
+    "A few labelled clips per label, drawn by `seed`, for a fine-tuning run's check (`train(check_labels=)`); without groups, so each clip is its own. A label with one clip gives none."
+    rng = np.random.default_rng(seed); by = {}
+    for r in rows: by.setdefault(r['label'], []).append(r)
+    return [dict(path=r['path'], label=lab, group='') for lab in sorted(by)
+            for r in (by[lab][i] for i in sorted(rng.choice(len(by[lab]), min(per_label, len(by[lab]) - 1), replace=False)))]
+
 # %% ../nbs/06a_report.ipynb #e0c40108
 def demo(out: str | Path = 'specembed-demo',  # folder for run/, store/, results.json and report.html
          audio: str | Path | None = None,     # labelled manifest CSV `path,label[,group]`; default: the default corpus
@@ -87,29 +98,46 @@ def demo(out: str | Path = 'specembed-demo',  # folder for run/, store/, results
          store: str | Path | None = None,     # feature store folder; default OUT/store
          n_queries: int = 3,                  # clips whose neighbours the report plays
          progress: bool = True,               # show training progress and print the results
-         seed: int = 0,                       # training seed, and which clips are the queries
+         seed: int = 0,                       # training seed, and which clips are the queries and the check
+         init: str | Path | None = 'pretrained',  # fine-tune these weights (the shipped model); None: train from scratch
         ) -> Path:
-    "The main job: ingest + train (`minutes`) + evaluate vs log-mel and random baselines + HTML report. Returns the report path."
+    "The main job: ingest + fine-tune the shipped model (`minutes`; from scratch with `init=None`) + evaluate vs the starting weights, log-mel and random baselines + HTML report. Returns the report path."
     t0 = time.perf_counter(); dev = get_device(device); out = Path(out); out.mkdir(parents=True, exist_ok=True)
     manifest = Path(audio) if audio else default_corpus()
     rows = read_manifest(manifest)
     if len({r['label'] for r in rows}) < 2: raise ValueError(f"{manifest}: the demo's evaluation needs a labelled manifest with at least two labels")
-    cfg = Config.for_device(dev, minutes=minutes, steps=1_000_000, seed=seed, **({'ckpt_every': 500} if dev.type == 'cpu' else {}))
+    if init == 'pretrained' and not (pretrained_dir() / 'state.json').exists(): init = None    # no shipped model: from scratch
+    check = None
+    if init is not None:                                      # a few clips per label decide which weights to keep; every score leaves them out
+        cfg = finetune_config(load_encoder(init)[1], minutes=minutes, steps=1_000_000, seed=seed)
+        picked = check_clips(rows, 2, seed)
+        try: check_manifest(write_manifest(picked, out / 'check.csv')); check = out / 'check.csv'
+        except ValueError: picked = []                        # too few clips per label to check on: the label-free verdict
+        held = {str(r['path']) for r in picked}; rows = [r for r in rows if str(r['path']) not in held]
+    else: cfg = Config.for_device(dev, minutes=minutes, steps=1_000_000, seed=seed, **({'ckpt_every': 500} if dev.type == 'cpu' else {}))
     run = out / 'run'
     if run.exists(): import shutil; shutil.rmtree(run)
-    last = train(manifest, run, cfg, store=store or out / 'store', device=str(dev), progress=progress)
+    last = train(manifest, run, cfg, store=store or out / 'store', device=str(dev), progress=progress, init=init, check_labels=check)
+    sel = read_selection(run)
     paths = [r['path'] for r in rows]; labels = [r['label'] for r in rows]; groups = clip_groups(rows)
-    reps = {'trained (this run)': clip_vectors(run, paths, str(dev)), 'log-mel mean+std': clip_vectors('logmel', paths), f'random {cfg.encoder} encoder': clip_vectors(f'random:{cfg.encoder}', paths)}
-    if (pretrained_dir() / 'state.json').exists(): reps['pretrained (shipped)'] = clip_vectors('pretrained', paths, str(dev))
+    mine = 'fine-tuned (this run)' if init is not None else 'trained (this run)'
+    reps = {mine: clip_vectors(run, paths, str(dev))}
+    if init is not None: reps['starting weights' if init != 'pretrained' else 'pretrained (shipped)'] = clip_vectors(init, paths, str(dev))
+    if sel is not None and sel['kept'] == 'init': reps['fine-tuned, not kept'] = clip_vectors(latest_checkpoint(run), paths, str(dev))   # what it would have been
+    reps |= {'log-mel mean+std': clip_vectors('logmel', paths), f'random {cfg.encoder} encoder': clip_vectors(f'random:{cfg.encoder}', paths)}
+    if init is None and (pretrained_dir() / 'state.json').exists(): reps['pretrained (shipped)'] = clip_vectors('pretrained', paths, str(dev))
     results = {n: evaluate_arrays(X, labels, groups if any(r['group'] for r in rows) else None) for n, X in reps.items()}
     rng = np.random.default_rng(seed); queries = sorted(rng.choice(len(paths), min(n_queries, len(paths)), replace=False).tolist())
     (out / 'results.json').write_text(json.dumps({n: {k: r[k] for k in (*KEYS, 'n_clips', 'n_labels')} for n, r in results.items()}, indent=1))
     hw = f"{platform.processor() or platform.machine()}, {torch.get_num_threads()} threads" if dev.type == 'cpu' else torch.cuda.get_device_name(dev)
-    info = dict(command=f"specembed demo --minutes {minutes:g}" + (f" --audio {manifest}" if audio else '') + (f" --device {dev.type}" if device else ''),
+    verdict = '' if sel is None else (f" The run kept the {'fine-tuned' if sel['kept'] == 'trained' else 'starting'} weights ("
+               + (f"QbE on {len(picked)} check clips, {sel['qbe']['init']:.3f} starting, {sel['qbe']['trained']:.3f} fine-tuned; every score below leaves those clips out)" if check
+                  else "no check clips: only a collapse is caught)") + '.')
+    info = dict(command=f"specembed demo --minutes {minutes:g}" + (f" --audio {manifest}" if audio else '') + (f" --device {dev.type}" if device else '') + (' --from-scratch' if init is None else ''),
                 when=datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC'), hardware=f"{dev.type}: {hw}",
-                summary=f"Trained the {cfg.encoder} encoder for {last['step']} steps of {cfg.batch_size} triplets ({last['seconds']:.0f} s, "
+                summary=f"{'Fine-tuned the shipped' if init == 'pretrained' else 'Fine-tuned the' if init else 'Trained the'} {cfg.encoder} encoder for {last['step']} steps of {cfg.batch_size} triplets ({last['seconds']:.0f} s, "
                         f"{last['triplets_per_s']:.0f} triplets/s at the end); final loss {last['loss']:.4f}, {100 * last['violating']:.1f}% of triplets "
-                        f"violating the margin. Whole job: {time.perf_counter() - t0:.0f} s.")
+                        f"violating the margin.{verdict} Whole job: {time.perf_counter() - t0:.0f} s.")
     report = write_report(out / 'report.html', results, run, paths, labels, groups, {k: reps[k] for k in list(reps)[:2]}, queries, info)
     if progress:
         print('\n' + '\n'.join(f"{n:22} " + '  '.join(f"{k} {r[k]:.3f}" for k in KEYS) for n, r in results.items()))
