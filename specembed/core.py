@@ -108,7 +108,6 @@ class Config:
         # mixing only: at CPU budgets it beat the seed's four deformations on both test sets (nbs/08_experiments)
         return cls(**{**dict(encoder='small', batch_size=32, steps=300, ckpt_every=100, deformations=dict(mix=1.0)), **kw})
 
-    tiny = cpu                  # the CPU preset's first name, kept
 
     @classmethod
     def gpu(cls,

@@ -895,7 +895,8 @@ def gm_notes_manifest(out_dir: str | Path,             # output folder: audio/ a
                       sf2: str | Path = GM_SOUNDFONT,  # the GM SoundFont fluidsynth plays
                       sr: int = 16_000,                # sample rate, Hz
                      ) -> Path:
-    "Render GM notes with fluidsynth into `out_dir`: label = instrument family, group = program. Returns the manifest."
+    """Render GM notes with fluidsynth into `out_dir`: label = instrument family, group = program. Returns the manifest.
+    A note that renders silent (some programs have no sample at some pitches) is left out: the library would refuse it."""
     sf2 = Path(sf2); need_package(sf2, 'fluid-soundfont-gm')
     if not shutil.which('fluidsynth'): raise FileNotFoundError("fluidsynth not found: install it with `apt-get install fluidsynth`")
     out_dir = Path(out_dir); (out_dir / 'audio').mkdir(parents=True, exist_ok=True)
@@ -906,7 +907,8 @@ def gm_notes_manifest(out_dir: str | Path,             # output folder: audio/ a
     x = load_audio(out_dir / 'render.wav', sr).numpy(); n = round(slot_seconds * sr); rows = []
     for k, (p, q) in enumerate(notes):
         seg = x[k * n:(k + 1) * n]
-        f = out_dir / 'audio' / f'gm{p:03d}_{q:03d}.flac'
+        f = out_dir / 'audio' / f'gm{p:03d}_{q:03d}.flac'; f.unlink(missing_ok=True)
+        if np.abs(seg).max(initial=0) * 32768 < 0.5: continue      # rounds to digital silence in 16 bits: no file, no row
         sf.write(f, seg.clip(-1, 32767 / 32768), sr, subtype='PCM_16')
         rows.append(dict(path=f, label=GM_FAMILIES[p // 8], group=f'program{p:03d}'))
     (out_dir / 'render.wav').unlink()

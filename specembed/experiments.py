@@ -72,7 +72,7 @@ def base_config(steps: int = 600,  # training steps
                 **kw,              # other `Config` fields (override the common ones)
                ) -> Config:  # the experiments' common configuration
     "The experiments' common budget: the small encoder, batch 64, `steps` steps, checkpoints only at the end."
-    return Config.tiny(**{**dict(batch_size=64, steps=steps, seed=seed, ckpt_every=steps, log_every=25), **kw})
+    return Config.cpu(**{**dict(batch_size=64, steps=steps, seed=seed, ckpt_every=steps, log_every=25), **kw})
 
 # %% ../nbs/08_experiments.ipynb #06ecbc46
 def run_and_score(name: str,                   # the run's name; its folder under `out` is named after it
@@ -99,7 +99,7 @@ def run_and_score(name: str,                   # the run's name; its folder unde
               resume=ck is not None, progress=progress)
         train_s = time.perf_counter() - t
     else: train_s = float('nan')
-    rows = list(csv.DictReader(open(run / 'metrics.csv')))
+    with open(run / 'metrics.csv', newline='') as fh: rows = list(csv.DictReader(fh))
     col = lambda k: [float(r[k]) for r in rows]
     res = dict(name=name, config=json.loads(cfg.to_json()), pooling=CLIP_POOLING, train_seconds=train_s, steps=int(rows[-1]['step']),
                loss=col('loss')[-1], violating=col('violating')[-1], neg_same_label=float(np.nanmean(col('neg_same_label'))),

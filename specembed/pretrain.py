@@ -37,7 +37,7 @@ def pretrain_config(minutes: float = 90.0,  # the time budget; the learning rate
     # alone on drums and sound type, balanced anchors (drums and notes are 2% of the hours) helped drums most, and
     # transpositions of up to an octave (not 4 semitones) helped instrument families and sound types. Embedding reads
     # each patch at -18..+18 semitones in steps of 6 (pitch pooling, chosen on the validation sets: "Pitch pooling" below)
-    return Config.tiny(**{**dict(encoder='small', objective='ntxent', tau=0.1, batch_size=64, lr=1e-3, warmup_steps=50,
+    return Config.cpu(**{**dict(encoder='small', objective='ntxent', tau=0.1, batch_size=64, lr=1e-3, warmup_steps=50,
                                  deformations=dict(proximity=1.0, noise=1.0, stretch=1.0, pitch=1.0, mix=1.0), per_example=True, semitones=12.0,
                                  balance=1.0, minutes=minutes, steps=10**9, seed=seed, log_every=25, ckpt_every=200,
                                  pitch_pool=(-18, -12, -6, 0, 6, 12, 18)), **overrides})

@@ -239,7 +239,6 @@ def save_checkpoint(run_dir: str | Path,                       # the run folder
                     step: int,                                 # training step, names the folder
                     model: nn.Module,                          # weights to save
                     opt: torch.optim.Optimizer | None = None,  # optimizer state, for an exact resume
-                    sched=None,                                # scheduler state
                     rng: dict | None = None,                   # random generator states
                     extra: dict | None = None,                 # JSON-able facts kept in state.json
                     keep: int = 2,                             # newest checkpoints kept
@@ -254,7 +253,6 @@ def save_checkpoint(run_dir: str | Path,                       # the run folder
             for k, v in st.items():
                 if torch.is_tensor(v): tensors[f'optim.{pid}.{k}'] = v.detach().contiguous().cpu()
         state['param_groups'] = sd['param_groups']
-    if sched is not None: state['scheduler'] = {k: v for k, v in sched.state_dict().items() if k != 'lr_lambdas'}
     for k, v in (rng or {}).items(): tensors[f'rng.{k}'] = v.contiguous().cpu()
     files = {'model.safetensors': save({k: v.detach().contiguous().cpu() for k, v in model.state_dict().items()}),
              'train.safetensors': save(tensors or {'empty': torch.zeros(0)})}          # the bytes written are the bytes hashed
@@ -711,7 +709,7 @@ class Trainer:
         if not self.main or getattr(self, '_saved_step', None) == self.step: return None
         self._saved_step = self.step
         write_atomic(self.out / 'config.json', self.cfg.to_json())
-        return save_checkpoint(self.out, self.step, self.model, self.opt, None, self.rng_state(),
+        return save_checkpoint(self.out, self.step, self.model, self.opt, self.rng_state(),
                                dict(skipped_steps=self.skipped, seconds=round(self.elapsed(), 3)))
 
     def _resume(self):
@@ -807,7 +805,7 @@ def _record_files(fs: FeatureStore, out: Path):
 # %% ../nbs/04_train.ipynb #b42fb55a
 def train(audio: list | str | Path,          # folders, audio files or manifest CSVs: training uses exactly these files
           out: str | Path,                   # run folder: config.json, train_files.csv, metrics.csv, checkpoints/
-          cfg: Config | None = None,         # default `Config.tiny()`; with `init`, `finetune_config` of the starting weights' config
+          cfg: Config | None = None,         # default `Config.cpu()`; with `init`, `finetune_config` of the starting weights' config
           store: str | Path | None = None,   # feature store root (default `default_store()`); it may hold other audio too
           labels: str | Path | None = None,  # manifest CSV: explicit-label (supervised) triplets on its files
           device: str | None = None,         # default: CUDA if there is one; under torchrun each process its LOCAL_RANK's GPU
@@ -819,7 +817,7 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
          ) -> dict:
     "Ingest `audio` and train an encoder on exactly those files into the run folder `out`; returns the last metrics. From `init` weights: fine-tuning, which holds back a tenth of the files (none of fewer than 10, at most 200) and keeps the fine-tuned weights unless they collapsed on them, or, with `check_labels`, the weights with the higher QbE on those (`choose_weights`)."
     store = Path(store) if store else default_store(); out = Path(out)
-    cfg = cfg or (finetune_config(load_encoder(init)[1]) if init and not resume else Config.tiny())
+    cfg = cfg or (finetune_config(load_encoder(init)[1]) if init and not resume else Config.cpu())
     if check_labels and not (init or resume and (out / 'init').is_dir()):
         raise ValueError("--check-labels chooses between the starting and the fine-tuned weights: it needs --init")
     if check_labels: check_manifest(check_labels)                       # a manifest that cannot decide fails now, not after the training
@@ -860,7 +858,7 @@ def plot_metrics(run: str | Path,  # the run folder holding `metrics.csv`
                 ):
     "Loss, violating fraction and distances from `run/metrics.csv`."
     import matplotlib.pyplot as plt
-    rows = list(csv.DictReader(open(Path(run) / 'metrics.csv')))
+    with open(Path(run) / 'metrics.csv', newline='') as fh: rows = list(csv.DictReader(fh))
     col = lambda k: np.array([float(r[k]) for r in rows])
     fig, ax = plt.subplots(1, 3, figsize=(11, 2.6))
     ax[0].plot(col('step'), col('loss')); ax[0].set_title('triplet loss')
