@@ -17,7 +17,8 @@ from .data import (ingest, FeatureStore, load_audio, write_manifest, hydrogen_ma
                             HYDROGEN_DIR, ASTERISK_DIR)
 from .deform import KINDS, naive_seed_noise, naive_seed_pitch, naive_seed_stretch, stretch_context, audio_pitch
 from .encoder import build_encoder
-from .train import Trainer, triplet_loss, load_encoder
+from .train import Trainer, triplet_loss
+from .run import load_encoder
 from .embed import Embedder, ann_benchmark
 
 # %% auto #0

@@ -79,7 +79,7 @@ def _model(run, device, pitch_pool=None):
     "A run folder or 'pretrained', loaded on `device`; `pitch_pool` ('none' or comma-separated semitones) replaces the config's."
     from dataclasses import replace
     from specembed.core import get_device
-    from specembed.train import load_encoder
+    from specembed.run import load_encoder
     model, cfg = load_encoder(run, str(get_device(device)))
     return (model, cfg) if pitch_pool is None else (model, replace(cfg, pitch_pool=_shifts(pitch_pool)))
 
@@ -147,7 +147,7 @@ def _train_args(sub):
     cores = os.cpu_count() or 1
     t = sub.add_parser('train', help='train an encoder on exactly the audio given (runs under torchrun too)')
     t.add_argument('--audio', action='append', required=True, help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
-    t.add_argument('--out', required=True, help='run folder: config.json, train_files.csv, metrics.csv, checkpoints/')
+    t.add_argument('--out', required=True, help='run folder (its config, file list, metrics and checkpoints)')
     t.add_argument('--encoder', choices=ENCODER_NAMES, help='default: small on CPU, vggish on CUDA')
     t.add_argument('--steps', type=POS_INT, help='step limit (default: the preset\'s 300 on CPU; none when --minutes is given alone)')
     t.add_argument('--minutes', type=POS_FLOAT, help='time budget; the learning rate decays over it')
@@ -173,12 +173,13 @@ def _train_config(args, dev):
     from dataclasses import replace
     from specembed.core import Config
     out = Path(args.out)
-    if args.resume and (out / 'config.json').exists():
-        from specembed.train import read_config
-        cfg = read_config(out / 'config.json')                               # checked; an error names the file
+    from specembed.run import Run
+    if args.resume and Run(out).has_config():
+        cfg = Run(out).config                                                # checked; an error names the file
     else: cfg = Config.for_device(dev)
     if args.init and not args.resume:                                        # fine-tuning: the recipe of the weights given, at a tenth of its rate
-        from specembed.train import load_encoder, finetune_config
+        from specembed.train import finetune_config
+        from specembed.run import load_encoder
         cfg = finetune_config(load_encoder(args.init)[1])
     steps = args.steps if args.steps is not None or not args.minutes else 10**9    # a time budget runs for its time
     over = dict(encoder=args.encoder, steps=steps, minutes=args.minutes, batch_size=args.batch_size, lr=args.lr,
@@ -313,7 +314,7 @@ def _explore_cmd(args):
 
 def _export_cmd(args):
     from specembed.embed import export_onnx
-    from specembed.train import load_encoder
+    from specembed.run import load_encoder
     model, cfg = load_encoder(args.model, 'cpu'); out = export_onnx(model, args.onnx, cfg)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB): input 'logmel' (B,{cfg.n_mels},{cfg.patch_frames}) float32 log-mel patches, output 'embedding' (B,{cfg.embed_dim})")
 

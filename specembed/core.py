@@ -4,12 +4,13 @@
 
 # %% ../nbs/00_core.ipynb #e5f417fd
 from __future__ import annotations
-import json, hashlib, math, csv, functools, importlib.util
+import json, hashlib, math, csv, functools, importlib.util, os
 from dataclasses import dataclass, asdict, field, fields
 from pathlib import Path
 
 import numpy as np
 import torch
+import torch.distributed as dist
 from torch.utils._python_dispatch import TorchDispatchMode
 from torch.utils._pytree import tree_leaves
 
@@ -17,8 +18,8 @@ from torch.utils._pytree import tree_leaves
 __all__ = ['FRONTEND_FIELDS', 'ENCODER_NAMES', 'DEFORMATION_KINDS', 'MAX_PITCH_POOL', 'CONFIG_RANGES', 'CONFIG_CHOICES',
            'CONFIG_FLAGS', 'Config', 'check_config', 'hz_to_mel', 'mel_to_hz', 'melscale_fbanks', 'resample',
            'phase_vocoder', 'pitch_shift', 'LogMel', 'n_frames', 'mel_frequencies', 'logmel_to_power', 'sine', 'chirp',
-           'noise', 'clicks', 'fixture_batch', 'show_patches', 'play', 'get_device', 'DeviceCopies', 'package_dir',
-           'default_corpus', 'read_manifest']
+           'noise', 'clicks', 'fixture_batch', 'show_patches', 'play', 'get_device', 'DeviceCopies', 'dist_info',
+           'init_distributed', 'process_device', 'package_dir', 'default_corpus', 'read_manifest']
 
 # %% ../nbs/00_core.ipynb #213e6ff0
 FRONTEND_FIELDS = ('sample_rate', 'n_mels', 'f_min', 'f_max', 'win_ms', 'hop_ms', 'n_fft', 'log_eps')
@@ -473,6 +474,25 @@ class DeviceCopies(TorchDispatchMode):
         devices = {t.device.type for t in tree_leaves((args, kwargs, out)) if isinstance(t, torch.Tensor)}
         if len(devices) > 1: self.ops.append(str(func))
         return out
+
+# %% ../nbs/00_core.ipynb #eef418be
+def dist_info() -> tuple[int, int, int]:
+    "(rank, world size, local rank) from torchrun's environment; (0, 1, 0) otherwise."
+    return int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('LOCAL_RANK', 0))
+
+def init_distributed(device: str | None = None,  # the run's --device: 'cpu' joins with gloo, else NCCL when CUDA is available
+                    ) -> bool:
+    "Join torchrun's process group once (a no-op in a single process); True when there are several processes."
+    if dist_info()[1] <= 1 or not dist.is_available(): return False
+    if not dist.is_initialized(): dist.init_process_group('nccl' if torch.cuda.is_available() and device != 'cpu' else 'gloo')
+    return True
+
+def process_device(device: str | None = None,  # the run's --device; None: CUDA if there is one
+                  ) -> tuple[torch.device, int, int]:  # (device, rank, world size)
+    "Where this process trains, its rank and the world size: under torchrun each process takes its LOCAL_RANK's GPU (the process group is joined here)."
+    rank, world, local = dist_info(); init_distributed(device); dev = get_device(device)
+    if dev.type == 'cuda' and world > 1: dev = torch.device('cuda', local); torch.cuda.set_device(dev)
+    return dev, rank, world
 
 # %% ../nbs/00_core.ipynb #bbea714d
 def package_dir() -> Path:

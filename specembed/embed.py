@@ -18,7 +18,7 @@ from .core import Config, LogMel, get_device, n_frames, logmel_to_power
 from .deform import transpose
 from .data import iter_audio, AudioError, source_rows, merge_rows, SILENCE_PEAK, progress_bar, _header
 from .data import GATE_REL_DB, GATE_FLOOR_DB, patch_level, signal_mask   # the level and gate (nbs/01_data)
-from .train import dist_info, init_distributed
+from .core import dist_info, init_distributed
 
 # %% auto #0
 __all__ = ['CLIP_POOLING', 'patchify', 'clip_embedding', 'decode_ahead', 'PitchPool', 'Embedder', 'Embeddings', 'SearchIndex',
@@ -489,7 +489,7 @@ def export_onnx(model: str | Path | nn.Module = 'pretrained',   # 'pretrained', 
     missing = [m for m in ('onnx', 'onnxscript') if importlib.util.find_spec(m) is None]   # what torch's exporter needs
     if missing: raise ImportError(f"ONNX export needs `pip install {' '.join(missing)}`")
     if not isinstance(model, nn.Module):
-        from specembed.train import load_encoder
+        from specembed.run import load_encoder
         model, cfg = load_encoder(model, 'cpu')
     import copy
     cfg = cfg or Config(); net = copy.deepcopy(model).float().cpu().eval(); out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)

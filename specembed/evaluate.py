@@ -18,7 +18,7 @@ from .core import Config, LogMel, read_manifest
 from .data import load_audio, patch_level, progress_bar, signal_mask
 from .embed import Embedder
 from .encoder import build_encoder
-from .train import load_encoder
+from .run import load_encoder
 
 # %% auto #0
 __all__ = ['LOGMEL_VARIANTS', 'KEYS', 'sq_dists', 'qbe', 'folds', 'cv_accuracy', 'evaluate_arrays', 'gain_recovered',

@@ -15,7 +15,8 @@ import torch
 from .core import Config, read_manifest
 from .data import load_audio, hydrogen_manifest, strums_manifest, gm_notes_manifest, write_manifest
 from .evaluate import clip_vectors, evaluate_arrays, gain_recovered, split_groups, KEYS
-from .train import train, latest_checkpoint
+from .train import train
+from .run import Run, latest_checkpoint
 from .embed import CLIP_POOLING
 
 # %% auto #0
@@ -99,7 +100,7 @@ def run_and_score(name: str,                   # the run's name; its folder unde
               resume=ck is not None, progress=progress)
         train_s = time.perf_counter() - t
     else: train_s = float('nan')
-    with open(run / 'metrics.csv', newline='') as fh: rows = list(csv.DictReader(fh))
+    rows = Run(run).metrics
     col = lambda k: [float(r[k]) for r in rows]
     res = dict(name=name, config=json.loads(cfg.to_json()), pooling=CLIP_POOLING, train_seconds=train_s, steps=int(rows[-1]['step']),
                loss=col('loss')[-1], violating=col('violating')[-1], neg_same_label=float(np.nanmean(col('neg_same_label'))),

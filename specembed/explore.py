@@ -346,13 +346,8 @@ class _ExploreHandler(BaseHTTPRequestHandler):
 
 # %% ../nbs/05b_explore.ipynb #7727d769
 def _fingerprint(model, paths, **opts) -> str:
-    from specembed.train import latest_checkpoint, pretrained_dir, checkpoint_config, read_inside, SELECTION, MAX_JSON_BYTES
-    run = pretrained_dir() if str(model) == 'pretrained' else Path(model)
-    ck = run if (run / 'state.json').exists() else latest_checkpoint(run)
-    h = hashlib.sha256((ck / 'state.json').read_bytes() if ck else str(run).encode())
-    cfg_path = checkpoint_config(ck) if ck else run / 'config.json'    # the file load_encoder reads
-    if cfg_path.exists(): h.update(cfg_path.read_bytes())                   # how the model is read (pitch_pool)
-    if os.path.lexists(run / SELECTION): h.update(read_inside(run, SELECTION, MAX_JSON_BYTES, ValueError))   # a fine-tuning run's verdict: which weights
+    from specembed.run import Run
+    h = hashlib.sha256(Run(model).fingerprint().encode())                  # the weights, how they are read, a verdict
     for p in paths: st = os.stat(p); h.update(f"{p}|{st.st_size}|{st.st_mtime_ns}\n".encode())
     h.update(json.dumps(opts, sort_keys=True).encode()); return h.hexdigest()
 
@@ -371,7 +366,7 @@ def explore(audio: str | Path | list,               # folder, audio file, labell
     "Embed, map and link a collection (cached in `out`) -> (the page's data, the files in the page's order)."
     from specembed.data import source_rows, merge_rows
     from specembed.embed import Embedder, Embeddings, clip_embedding
-    from specembed.train import load_encoder
+    from specembed.run import load_encoder
     sources = audio if isinstance(audio, (list, tuple)) else [audio]
     rows = merge_rows([r for s in sources for r in source_rows(s)])
     if not rows: raise ValueError(f"no audio files in {', '.join(map(str, sources))}")

@@ -11,7 +11,7 @@ import torch.nn.functional as Fn
 from .core import Config
 from .embed import Embedder
 from .encoder import build_encoder
-from .train import load_encoder, pretrained_dir
+from .run import Run, load_encoder, pretrained_dir
 
 # %% auto #0
 __all__ = ['HearModel', 'load_model', 'get_timestamp_embeddings', 'get_scene_embeddings']
@@ -36,7 +36,7 @@ def load_model(model_file_path: str = '',  # a run or checkpoint folder; '' = th
               ) -> HearModel:
     "HEAR: a run folder or checkpoint folder of `specembed train`; '' gives the shipped pretrained model (an untrained small encoder if none ships)."
     if model_file_path: enc, cfg = load_encoder(model_file_path, device or 'cpu')
-    elif (pretrained_dir() / 'state.json').exists(): enc, cfg = load_encoder('pretrained', device or 'cpu')
+    elif Run.pretrained().is_model: enc, cfg = load_encoder('pretrained', device or 'cpu')
     else:
         cfg = Config()
         with torch.random.fork_rng(devices=[]): torch.manual_seed(0); enc = build_encoder(cfg)   # the caller's generator untouched

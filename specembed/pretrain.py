@@ -10,20 +10,20 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import torch
-from safetensors.torch import save_file
 
 from .core import Config, read_manifest
 from .encoder import build_encoder, describe
 from .evaluate import clip_vectors, evaluate_arrays, KEYS
 from .sources import pretrain_corpus
-from .train import train, latest_checkpoint, read_checkpoint, sha256_file, pretrained_dir
-from .train import load_encoder, save_checkpoint, write_atomic, held_back, default_store, _training_files
+from .train import train
+from .train import held_back, default_store, _training_files
+from .run import Run, MODEL_FILES, export_model, latest_checkpoint, pretrained_dir, load_encoder, save_checkpoint, write_atomic
 from .data import FeatureStore, PatchSampler, ingest, signal_starts, progress_bar
 from .embed import CLIP_POOLING, PitchPool
 
 # %% auto #0
-__all__ = ['PRETRAIN_HOME', 'pretrain_config', 'score_sets', 'export_model', 'scores_markdown', 'model_card', 'pretrain',
-           'install_model', 'probe_recipe', 'distill']
+__all__ = ['PRETRAIN_HOME', 'pretrain_config', 'score_sets', 'scores_markdown', 'model_card', 'pretrain', 'install_model',
+           'probe_recipe', 'distill']
 
 # %% ../nbs/06c_pretrain.ipynb #a9b66231
 PRETRAIN_HOME = Path.home() / '.cache' / 'specembed' / 'pretrain'   # corpus/, store/, run/, pretrained/, probes/ unless --out says otherwise
@@ -55,22 +55,6 @@ def score_sets(rep: str | Path,             # a run folder, 'pretrained', 'logme
         out[name] = evaluate_arrays(X, [r['label'] for r in rows], [r['group'] for r in rows])
     return out
 
-# %% ../nbs/06c_pretrain.ipynb #bd120221
-def export_model(run: str | Path,  # a run folder
-                 dst: str | Path,  # folder to write
-                 card: str = '',   # MODEL_CARD.md text
-                ) -> Path:
-    "The run's newest weights as float16 safetensors, with config.json, state.json (hashes) and MODEL_CARD.md, in `dst`."
-    ck = latest_checkpoint(run)
-    if ck is None: raise FileNotFoundError(f"no usable checkpoint in {run}")
-    tensors, _, state = read_checkpoint(ck); dst = Path(dst); dst.mkdir(parents=True, exist_ok=True)
-    save_file({k: v.half() if v.is_floating_point() else v for k, v in tensors.items()}, dst / 'model.safetensors')
-    (dst / 'config.json').write_text((Path(run) / 'config.json').read_text())
-    (dst / 'state.json').write_text(json.dumps(dict(step=state['step'], extra=state['extra'], dtype='float16',
-                                                    sha256={'model.safetensors': sha256_file(dst / 'model.safetensors')}), indent=1))
-    if card: (dst / 'MODEL_CARD.md').write_text(card)
-    return dst
-
 # %% ../nbs/06c_pretrain.ipynb #08a8e8a2
 def scores_markdown(scores: dict,  # {representation: {test set: metrics}}, with 'log-mel mean+std' (the ratio's base)
                     keys=KEYS,     # the metric columns
@@ -96,8 +80,7 @@ def model_card(cfg: Config,     # the recipe the model was trained with
     "The model card: what the model is, what it learnt from (sources, licences, hours), its budget and hardware, its scores, its limits."
     model = build_encoder(cfg); hours = sum(s['hours'] for s in sources.values())
     rows = '\n'.join(f"| {n} | {s['kind']} | {s['files']} | {s['hours']:.2f} | {s['licence']} |" for n, s in sources.items())
-    state = latest_checkpoint(run) / 'state.json'; steps = json.loads(state.read_text())['step']
-    trained = datetime.fromtimestamp(state.stat().st_mtime, timezone.utc).strftime('%Y-%m-%d')   # when its last checkpoint was written
+    steps = Run(run).step; trained = datetime.fromtimestamp(Run(run).saved_at(), timezone.utc).strftime('%Y-%m-%d')   # when its last checkpoint was written
     pool = (f"Embedding reads each patch at {', '.join(f'{s:+g}' for s in cfg.pitch_pool)} semitones and averages the vectors "
             f"(`pitch_pool`: {len(cfg.pitch_pool)} encoder passes per patch; `replace(cfg, pitch_pool=())` reads it once).\n") if cfg.pitch_pool else ''
     return f"""# specembed pretrained model
@@ -148,7 +131,7 @@ def pretrain(out: str | Path | None = None,  # folder for corpus/, store/, run/,
     cfg = pretrain_config(minutes, seed, **overrides)
     train([corpus['pretrain']], out / 'run', cfg, store=out / 'store', resume=resume, progress=progress,
           workers=workers or os.cpu_count() or 1, device=device)
-    trained_s = json.loads((latest_checkpoint(out / 'run') / 'state.json').read_text())['extra'].get('seconds', 0.0)
+    trained_s = Run(out / 'run').state()['extra'].get('seconds', 0.0)
     scores = {'pretrained (this run)': score_sets(out / 'run', corpus['tests'], device), 'log-mel mean+std': score_sets('logmel', corpus['tests']),
               f'random {cfg.encoder} encoder': score_sets(f'random:{cfg.encoder}', corpus['tests'], device)}
     command = "specembed pretrain" + ('' if out == PRETRAIN_HOME else f" --out {out}") + f" --minutes {minutes:g} --seed {seed}"
@@ -164,10 +147,10 @@ def install_model(src: str | Path,                # an exported model folder (`O
                  ) -> Path:
     "Copy an exported model (`OUT/pretrained`) to where `load_encoder('pretrained')` finds it: inside the package, by default."
     src, dst = Path(src), Path(dst) if dst else pretrained_dir()
-    for n in ('model.safetensors', 'config.json', 'state.json'):
+    for n in MODEL_FILES[:3]:
         if not (src / n).exists(): raise FileNotFoundError(f"{src} is not an exported model (no {n}): run `specembed pretrain` first")
     dst.mkdir(parents=True, exist_ok=True)
-    for n in ('model.safetensors', 'config.json', 'state.json', 'MODEL_CARD.md'):
+    for n in MODEL_FILES:
         if (src / n).exists(): shutil.copyfile(src / n, dst / n)
     return dst
 
@@ -195,15 +178,15 @@ def probe_recipe(name: str,                        # the probe's name; its run f
         if run.exists(): shutil.rmtree(run)                   # a stale probe under this name: start again
         train([corpus['pretrain']], run, cfg, store=Path(store) if store else base / 'store', progress=False,
               workers=os.cpu_count() or 1, device=device)
-    (run / 'config.json').write_text(cfg.to_json())           # its pitch_pool: how score_sets reads it
+    Run(run).write_config(cfg)                                # its pitch_pool: how score_sets reads it
     s = score_sets(run, corpus['tests'], device)
-    res = dict(name=name, config=want, pooling=CLIP_POOLING, steps=json.loads((latest_checkpoint(run) / 'state.json').read_text())['step'],
+    res = dict(name=name, config=want, pooling=CLIP_POOLING, steps=Run(run).step,
                qbe={t: s[t]['qbe_map'] for t in s}, scores=s)
     f.write_text(json.dumps(res, indent=1)); return res
 
 # %% ../nbs/06c_pretrain.ipynb #723348e4
 def distill(audio: list | str | Path,               # folders, audio files or manifest CSVs: the audio the student learns on
-            out: str | Path,                        # the student's run folder: config.json, distill.csv, checkpoints/
+            out: str | Path,                        # the student's run folder (`Run`), with its distill.csv
             teacher: str | Path = 'pretrained',     # the model to distil: 'pretrained' or a run folder
             pitch_pool: tuple | None = None,        # the shifts (semitones) the teacher is read at; None: its config's `pitch_pool`
             minutes: float = 20.0,                  # training time
@@ -219,7 +202,7 @@ def distill(audio: list | str | Path,               # folders, audio files or ma
     "Train a one-pass student (a copy of `teacher`) to put out the teacher's pitch-pooled vector of each patch; returns steps, seconds, the last loss and the check's cosines."
     out = Path(out); model, cfg = load_encoder(teacher, device); shifts = cfg.pitch_pool if pitch_pool is None else tuple(pitch_pool)
     if not shifts: raise ValueError(f"{teacher} reads each patch once (its pitch_pool is empty): name the shifts to distil, e.g. pitch_pool=(-18, -12, -6, 0, 6, 12, 18)")
-    if any((out / 'checkpoints').glob('step-*')): raise ValueError(f"{out} already holds checkpoints: give a new folder")
+    if Run(out).has_checkpoints(): raise ValueError(f"{out} already holds checkpoints: give a new folder")
     sources = list(audio) if isinstance(audio, (list, tuple)) else [audio]
     ingest(sources, store or default_store(), cfg, workers=workers, progress=progress)
     fs = FeatureStore(store or default_store(), cfg).subset(_training_files(sources, None))
@@ -235,7 +218,7 @@ def distill(audio: list | str | Path,               # folders, audio files or ma
     sampler = PatchSampler(fs, cfg.patch_frames, dev, signal=signal_starts(fs, cfg, cfg.patch_frames))
     student = copy.deepcopy(model).eval();   # BatchNorm statistics frozen: it starts as the teacher read once (measured below)
     opt = torch.optim.AdamW(student.parameters(), lr=lr, weight_decay=0.0)
-    out.mkdir(parents=True, exist_ok=True); one = replace(cfg, pitch_pool=()); write_atomic(out / 'config.json', one.to_json())
+    out.mkdir(parents=True, exist_ok=True); one = replace(cfg, pitch_pool=()); Run(out).write_config(one)
     log = ['step,seconds,loss']; step, loss, t0 = 0, float('nan'), time.time()
     bar = progress_bar(total=steps or None, desc='distil', unit='step', disable=not progress)
     while (steps is None or step < steps) and time.time() - t0 < minutes * 60:

@@ -15,7 +15,8 @@ import torch
 from .core import Config, default_corpus, read_manifest, get_device
 from .data import load_audio, write_manifest
 from .evaluate import clip_vectors, evaluate_arrays, neighbours, show_tsne, KEYS
-from .train import train, plot_metrics, pretrained_dir, load_encoder, finetune_config, check_manifest, read_selection, latest_checkpoint
+from .train import train, plot_metrics, finetune_config, check_manifest
+from .run import Run, pretrained_dir, load_encoder, read_selection, latest_checkpoint
 
 # %% auto #0
 __all__ = ['CSS', 'write_report', 'clip_groups', 'check_clips', 'demo']
@@ -106,7 +107,7 @@ def demo(out: str | Path = 'specembed-demo',  # folder for run/, store/, results
     manifest = Path(audio) if audio else default_corpus()
     rows = read_manifest(manifest)
     if len({r['label'] for r in rows}) < 2: raise ValueError(f"{manifest}: the demo's evaluation needs a labelled manifest with at least two labels")
-    if init == 'pretrained' and not (pretrained_dir() / 'state.json').exists(): init = None    # no shipped model: from scratch
+    if init == 'pretrained' and not Run.pretrained().is_model: init = None    # no shipped model: from scratch
     check = None
     if init is not None:                                      # a few clips per label decide which weights to keep; every score leaves them out
         cfg = finetune_config(load_encoder(init)[1], minutes=minutes, steps=1_000_000, seed=seed)
@@ -125,7 +126,7 @@ def demo(out: str | Path = 'specembed-demo',  # folder for run/, store/, results
     if init is not None: reps['starting weights' if init != 'pretrained' else 'pretrained (shipped)'] = clip_vectors(init, paths, str(dev))
     if sel is not None and sel['kept'] == 'init': reps['fine-tuned, not kept'] = clip_vectors(latest_checkpoint(run), paths, str(dev))   # what it would have been
     reps |= {'log-mel mean+std': clip_vectors('logmel', paths), f'random {cfg.encoder} encoder': clip_vectors(f'random:{cfg.encoder}', paths)}
-    if init is None and (pretrained_dir() / 'state.json').exists(): reps['pretrained (shipped)'] = clip_vectors('pretrained', paths, str(dev))
+    if init is None and Run.pretrained().is_model: reps['pretrained (shipped)'] = clip_vectors('pretrained', paths, str(dev))
     results = {n: evaluate_arrays(X, labels, groups if any(r['group'] for r in rows) else None) for n, X in reps.items()}
     rng = np.random.default_rng(seed); queries = sorted(rng.choice(len(paths), min(n_queries, len(paths)), replace=False).tolist())
     (out / 'results.json').write_text(json.dumps({n: {k: r[k] for k in (*KEYS, 'n_clips', 'n_labels')} for n, r in results.items()}, indent=1))

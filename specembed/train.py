@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_train.ipynb #ec7f0ee4
 from __future__ import annotations
-import csv, hashlib, io, json, math, os, re, shutil, stat, sys, time
+import hashlib, json, math, os, shutil, sys, time
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,24 +12,19 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.distributed as dist
-from safetensors.torch import save, load
 
-from .core import Config, get_device, read_manifest, package_dir
+from .core import Config, get_device, read_manifest, dist_info, init_distributed, process_device
 from .data import FeatureStore, PatchSampler, ingest, source_rows, merge_rows, progress_bar, signal_starts
 from .deform import Deformer
 from .encoder import build_encoder, describe
+from .run import (Run, write_atomic, restore, SELECTION, save_init, MetricsLog, escape_name, check_files, record_files,
+                           load_encoder, pretrained_dir)   # the run folder (nbs/03a_run); load_encoder and pretrained_dir still importable from here
 
 # %% auto #0
-__all__ = ['MAX_JSON_BYTES', 'MAX_MODEL_BYTES', 'MAX_TRAIN_BYTES', 'MAX_HEADER_BYTES', 'TENSOR_DTYPES', 'HASHED', 'SELECTION',
-           'METRIC_FIELDS', 'TRAIN_FILES', 'SELF_CHECK_KINDS', 'COLLAPSE_SPREAD', 'pair_dist', 'cross_dist',
-           'triplet_loss', 'mine_negatives', 'spread', 'TripletObjective', 'NTXentObjective', 'build_objective',
-           'LabelPairs', 'sha256_file', 'write_atomic', 'save_checkpoint', 'CheckpointError', 'read_inside',
-           'tensor_header', 'encoder_shapes', 'check_fits', 'read_checkpoint', 'latest_checkpoint', 'checkpoint_config',
-           'read_config', 'resume_point', 'optimizer_state', 'restore', 'save_init', 'read_selection', 'pretrained_dir',
-           'load_encoder', 'lr_at', 'dist_info', 'init_distributed', 'process_device', 'draw_batch', 'step_numbers',
-           'window_row', 'MetricsLog', 'truncate_metrics', 'apply_step', 'Trainer', 'default_store', 'escape_name',
-           'unescape_name', 'train', 'plot_metrics', 'self_check', 'held_back', 'finetune_config', 'check_manifest',
-           'choose_weights']
+__all__ = ['SELF_CHECK_KINDS', 'COLLAPSE_SPREAD', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives', 'spread',
+           'TripletObjective', 'NTXentObjective', 'build_objective', 'LabelPairs', 'lr_at', 'draw_batch',
+           'step_numbers', 'window_row', 'apply_step', 'Trainer', 'default_store', 'train', 'plot_metrics',
+           'self_check', 'held_back', 'finetune_config', 'check_manifest', 'choose_weights']
 
 # %% ../nbs/04_train.ipynb #cd12264c
 def pair_dist(a: torch.Tensor,                # unit vectors `(B,D)`
@@ -185,330 +180,6 @@ class LabelPairs:
             s2, f2 = self.s.anchors(len(f), g); s, nf = torch.where(bad, s2, s), torch.where(bad, f2, nf)
         return s, nf
 
-# %% ../nbs/04_train.ipynb #db0f5d54
-def sha256_file(p: Path,  # the file to hash
-               ) -> str:
-    "Hex SHA-256 of a file, read in 1 MiB blocks."
-    h = hashlib.sha256()
-    with open(p, 'rb') as f:
-        while b := f.read(1 << 20): h.update(b)
-    return h.hexdigest()
-
-def _fsync_dir(p: Path):
-    try:
-        fd = os.open(p, os.O_RDONLY); os.fsync(fd); os.close(fd)
-    except OSError: pass
-
-def _with_path(e: OSError, path, note: str = '') -> OSError:
-    "`e` again, naming `path` (a failed `write()` names no file), with `note` after its reason."
-    if e.errno is None: return OSError(f"{path}: {e}{f' ({note})' if note else ''}")
-    return OSError(e.errno, (e.strerror or str(e)) + (f' ({note})' if note else ''), str(path))
-
-def write_atomic(path: str | Path,   # the file to write
-                 data: bytes | str,  # its whole content (text is written as UTF-8)
-                ) -> Path:
-    "Write `path` whole or not at all: a temporary file beside it, synced, renamed over it; on failure none is left and the OSError names `path`."
-    path = Path(path); tmp = path.with_name(f'.{path.name}.tmp{os.getpid()}')
-    try:
-        with open(tmp, 'wb') as f:
-            f.write(data.encode('utf-8') if isinstance(data, str) else data); f.flush(); os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException as e:
-        try: tmp.unlink()
-        except OSError: pass
-        if isinstance(e, OSError): raise _with_path(e, path) from None
-        raise
-    return path
-
-def _alive(pid: int) -> bool:
-    "Whether process `pid` runs (on this machine)."
-    try: os.kill(pid, 0)
-    except PermissionError: return True                      # someone else's
-    except (OSError, OverflowError, ValueError): return False
-    return True
-
-def _remove_stale(ck: Path):
-    "Remove the `.step-N.tmpPID` folders in `ck` whose writer is gone (killed, or failed before it could clean up)."
-    for t in ck.glob('.step-*.tmp*'):
-        pid = t.name.rpartition('.tmp')[2]
-        if pid.isdigit() and 0 < int(pid) != os.getpid() and _alive(int(pid)): continue   # still being written
-        if t.is_dir() and not t.is_symlink(): shutil.rmtree(t, ignore_errors=True)
-        else: t.unlink(missing_ok=True)
-
-def save_checkpoint(run_dir: str | Path,                       # the run folder
-                    step: int,                                 # training step, names the folder
-                    model: nn.Module,                          # weights to save
-                    opt: torch.optim.Optimizer | None = None,  # optimizer state, for an exact resume
-                    rng: dict | None = None,                   # random generator states
-                    extra: dict | None = None,                 # JSON-able facts kept in state.json
-                    keep: int = 2,                             # newest checkpoints kept
-                   ) -> Path:
-    "Write checkpoint `step` atomically under `run_dir/checkpoints/`, keeping the newest `keep`; a failed write leaves nothing behind and its OSError names the checkpoint."
-    ck = Path(run_dir) / 'checkpoints'
-    final = ck / f'step-{step:08d}'; tmp = ck / f'.step-{step:08d}.tmp{os.getpid()}'
-    tensors, state = {}, dict(step=step, extra=extra or {})
-    if opt is not None:
-        sd = opt.state_dict()
-        for pid, st in sd['state'].items():
-            for k, v in st.items():
-                if torch.is_tensor(v): tensors[f'optim.{pid}.{k}'] = v.detach().contiguous().cpu()
-        state['param_groups'] = sd['param_groups']
-    for k, v in (rng or {}).items(): tensors[f'rng.{k}'] = v.contiguous().cpu()
-    files = {'model.safetensors': save({k: v.detach().contiguous().cpu() for k, v in model.state_dict().items()}),
-             'train.safetensors': save(tensors or {'empty': torch.zeros(0)})}          # the bytes written are the bytes hashed
-    state['sha256'] = {n: hashlib.sha256(b).hexdigest() for n, b in files.items()}
-    files['state.json'] = json.dumps(state, indent=1).encode()
-    try:
-        ck.mkdir(parents=True, exist_ok=True); _remove_stale(ck)
-        shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir()
-        for n, b in files.items():
-            with open(tmp / n, 'wb') as f: f.write(b); f.flush(); os.fsync(f.fileno())
-        if final.exists(): shutil.rmtree(final)
-        os.rename(tmp, final); _fsync_dir(ck)
-    except BaseException as e:                                 # a full disk, an interrupt: no half-written folder stays
-        shutil.rmtree(tmp, ignore_errors=True)
-        if isinstance(e, OSError): raise _with_path(e, final, 'checkpoint not written; the previous one is kept') from None
-        raise
-    for old in sorted(ck.glob('step-*'))[:-keep]: shutil.rmtree(old, ignore_errors=True)
-    return final
-
-# %% ../nbs/04_train.ipynb #f22f928c
-class CheckpointError(Exception):
-    "A checkpoint that is missing, truncated, altered, or not what specembed writes."
-
-MAX_JSON_BYTES = 1 << 20     # config.json, state.json: a few hundred bytes each
-MAX_MODEL_BYTES = 1 << 30    # model.safetensors: the shipped one is 260 KB, a VGGish-class one 20-300 MB
-MAX_TRAIN_BYTES = 3 << 30    # train.safetensors: two optimizer moments per weight and the random states
-MAX_HEADER_BYTES = 1 << 20   # a safetensors header: one short JSON entry per tensor
-
-def _short(v) -> str:
-    "A name or value for an error message: its repr, cut to 60 characters."
-    r = repr(v); return r if len(r) <= 60 else r[:57] + '...'
-
-def read_inside(folder: str | Path,            # the folder the file must stay in, once links are followed
-                name: str,                     # the file's name in it
-                limit: int,                    # the most bytes it may hold
-                error: type = CheckpointError, # raised (one line naming the file) when it is not such a file
-               ) -> bytes:
-    "The bytes of `folder/name` if it is a regular file inside `folder` of at most `limit` bytes; otherwise `error`."
-    folder = Path(folder); p = folder / name
-    if not os.path.lexists(p): raise error(f"{p} is missing")
-    try: real, root = p.resolve(), folder.resolve()
-    except (OSError, RuntimeError) as e: raise error(f"{p}: its links cannot be followed ({e})") from None
-    if not real.is_relative_to(root): raise error(f"{p} points outside {folder} (to {real}): only files inside the folder are read")
-    try: fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, 'O_NOFOLLOW', 0))   # a FIFO's open does not wait for a writer
-    except OSError as e: raise error(f"{p}: cannot open it ({e.strerror})") from None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode): raise error(f"{p} is not a regular file (a folder, device, FIFO or socket): refused")
-        if st.st_size > limit: raise error(f"{p} holds {st.st_size:,} bytes, more than the {limit:,} it may: refused")
-        with os.fdopen(fd, 'rb', closefd=False) as f: data = f.read(min(st.st_size, limit) + 1)   # its size (+1 to see growth), not the limit: no 1 GiB buffer
-    except OSError as e: raise error(f"{p}: cannot read it ({e.strerror or e})") from None
-    finally: os.close(fd)
-    if len(data) > limit: raise error(f"{p} grew past {limit:,} bytes while it was read: refused")
-    return data
-
-# %% ../nbs/04_train.ipynb #dd4f90b4
-TENSOR_DTYPES = ('F16', 'BF16', 'F32', 'F64', 'I64', 'I32', 'I16', 'I8', 'U8', 'BOOL')   # what specembed's checkpoints hold
-
-def tensor_header(data: bytes,            # the bytes of a .safetensors file
-                  path: str | Path = '',  # its name, for errors
-                 ) -> dict:
-    "`{tensor name: (dtype, shape)}` from the JSON header that starts a safetensors file, checked; a CheckpointError says what is wrong."
-    n = int.from_bytes(data[:8], 'little') if len(data) >= 8 else -1
-    if not 2 <= n <= min(MAX_HEADER_BYTES, len(data) - 8):
-        raise CheckpointError(f"{path}: cannot read tensors (not a safetensors file: " + (f"its header would be {n:,} bytes long, in a file of {len(data):,})" if n >= 0 else "too short)"))
-    try: head = json.loads(data[8:8 + n])
-    except (ValueError, RecursionError): raise CheckpointError(f"{path}: cannot read tensors (its header is not JSON)") from None
-    if not isinstance(head, dict): raise CheckpointError(f"{path}: cannot read tensors (its header is not a JSON object)")
-    out = {}
-    for k, v in head.items():
-        if k == '__metadata__': continue
-        shape = v.get('shape') if isinstance(v, dict) else None
-        if not (isinstance(shape, list) and all(type(s) is int and s >= 0 for s in shape) and v.get('dtype') in TENSOR_DTYPES):
-            raise CheckpointError(f"{path}: cannot read tensors (the header's entry {_short(k)} is not a tensor of a known type)")
-        out[k] = (v['dtype'], tuple(shape))
-    return out
-
-def encoder_shapes(cfg: Config,  # `encoder`, `n_mels` and `embed_dim` decide the shapes
-                  ) -> dict:
-    "`{weight name: shape}` of `build_encoder(cfg)`, found without allocating a weight (built on the `meta` device)."
-    with torch.device('meta'): m = build_encoder(cfg)
-    return {k: tuple(v.shape) for k, v in m.state_dict().items()}
-
-def check_fits(header: dict,           # `tensor_header` of a model file
-               cfg: Config,            # the config it is to be read with
-               path: str | Path = '',  # the model file, for errors
-              ):
-    "A CheckpointError, before anything is built, when the weights in `header` are not those `build_encoder(cfg)` makes."
-    want, got = encoder_shapes(cfg), {k: s for k, (_, s) in header.items()}
-    if set(want) != set(got):
-        miss, extra = sorted(set(want) - set(got)), sorted(set(got) - set(want))
-        raise CheckpointError(f"{path} does not hold a {cfg.encoder!r} encoder's weights: {len(miss)} missing" + (f" (first {_short(miss[0])})" if miss else '')
-                              + f", {len(extra)} not expected" + (f" (first {_short(extra[0])})" if extra else ''))
-    for k in want:
-        if want[k] != got[k]:
-            raise CheckpointError(f"{path}: {k} has shape {list(got[k])}, but its config (encoder={cfg.encoder!r}, n_mels={cfg.n_mels}, "
-                                  f"embed_dim={cfg.embed_dim}) builds {list(want[k])}: the config does not fit these weights")
-
-# %% ../nbs/04_train.ipynb #61fab1ad
-HASHED = ('model.safetensors', 'train.safetensors')   # the only files a state.json may name
-
-def read_checkpoint(path: str | Path,          # one `checkpoints/step-N` folder (or an exported model folder)
-                    cfg: Config | None = None, # when given, the weights must be those `build_encoder(cfg)` makes (checked from the header)
-                   ) -> tuple[dict, dict, dict]:
-    "(model tensors, train tensors, state) of one checkpoint folder, verified: bounded regular files inside it, their hashes, the shapes `cfg` needs, finite weights."
-    path = Path(path)
-    try: state = json.loads(read_inside(path, 'state.json', MAX_JSON_BYTES))
-    except (ValueError, RecursionError) as e: raise CheckpointError(f"{path}: unreadable state.json ({_short(str(e)) if not isinstance(e, RecursionError) else 'nested too deeply'})") from None
-    sums = state.get('sha256', {}) if isinstance(state, dict) else None
-    if not isinstance(sums, dict): raise CheckpointError(f"{path / 'state.json'}: not a checkpoint's state (a JSON object with a sha256 object is needed)")
-    odd = [n for n in sums if n not in HASHED]
-    if odd: raise CheckpointError(f"{path / 'state.json'} names {_short(odd[0])}: a checkpoint hashes only {HASHED[0]} and {HASHED[1]}, in its own folder")
-    if not all(isinstance(h, str) and re.fullmatch(r'[0-9a-fA-F]{64}', h) for h in sums.values()):
-        raise CheckpointError(f"{path / 'state.json'}: a sha256 entry is not 64 hex digits")
-    data = {n: read_inside(path, n, MAX_MODEL_BYTES if n == HASHED[0] else MAX_TRAIN_BYTES)
-            for n in HASHED if n == HASHED[0] or os.path.lexists(path / n) or n in sums}   # a shipped model has no train.safetensors
-    for n, b in data.items():
-        if n in sums and hashlib.sha256(b).hexdigest() != sums[n].lower(): raise CheckpointError(f"{path}: {n} is truncated or altered (hash mismatch)")
-        head = tensor_header(b, path / n)
-        if n not in sums: raise CheckpointError(f"{path / 'state.json'} lists no sha256 for {n}: it cannot be verified, so it is not read")
-        if n == HASHED[0] and cfg is not None: check_fits(head, cfg, path / n)
-    try: model_t, train_t = load(data[HASHED[0]]), (load(data[HASHED[1]]) if HASHED[1] in data else {})
-    except Exception as e: raise CheckpointError(f"{path}: cannot read tensors ({_short(str(e))})") from None
-    bad = [k for k, v in model_t.items() if v.is_floating_point() and not bool(torch.isfinite(v).all())]
-    if bad: raise CheckpointError(f"{path / HASHED[0]}: NaN or infinite values in {_short(bad[0])}{f' and {len(bad) - 1} more' if len(bad) > 1 else ''}: the weights are damaged")
-    return model_t, train_t, state
-
-def _good_checkpoints(run_dir: str | Path, verbose: bool = True, cfg: Config | None = None):
-    "(folder, `read_checkpoint` result) of each checkpoint of `run_dir` that verifies, newest first; a broken one is reported and skipped."
-    for p in sorted((Path(run_dir) / 'checkpoints').glob('step-*'), reverse=True):
-        try: got = read_checkpoint(p, cfg)
-        except CheckpointError as e:
-            if verbose: print(f"warning: skipping broken checkpoint: {e}", file=sys.stderr)
-            continue
-        yield p, got
-
-def latest_checkpoint(run_dir: str | Path,        # the run folder
-                      verbose: bool = True,       # report a broken newer checkpoint on stderr
-                      cfg: Config | None = None,  # also skip checkpoints whose weights this config does not build
-                     ) -> Path | None:
-    "The newest checkpoint of `run_dir` that verifies; a broken newer one is reported and skipped."
-    return next((p for p, _ in _good_checkpoints(run_dir, verbose, cfg)), None)
-
-# %% ../nbs/04_train.ipynb #8db5066d
-def checkpoint_config(ck: str | Path,  # a checkpoint folder (or an exported model folder)
-                     ) -> Path:
-    "The `config.json` a checkpoint folder is read with: its own, or for `RUN/checkpoints/step-N/` without one, its run's; never another folder's."
-    ck = Path(ck); own = ck / 'config.json'; a = ck.absolute()
-    if os.path.lexists(own) or not (a.parent.name == 'checkpoints' and re.fullmatch(r'step-\d+', a.name)): return own
-    return a.parent.parent / 'config.json'
-
-def read_config(path: str | Path,  # a run folder's (or a model folder's) config.json
-               ) -> Config:
-    "The `Config` in `path`, checked: a regular file of at most 1 MiB inside its folder, every field valid; a ValueError or FileNotFoundError names the file."
-    path = Path(path)
-    if not os.path.lexists(path): raise FileNotFoundError(f"{path} is missing: a run folder holds config.json next to checkpoints/, a model folder next to model.safetensors")
-    data = read_inside(path.parent, path.name, MAX_JSON_BYTES, ValueError)
-    try: return Config.from_json(data.decode('utf-8'))
-    except ValueError as e: raise ValueError(f"{path}: {e}") from None
-
-# %% ../nbs/04_train.ipynb #e55177a9
-def resume_point(out: str | Path,  # the run folder to continue
-                 cfg: Config,      # the configuration it is to continue with
-                ) -> Path:
-    "The newest good checkpoint of the run in `out`, once `cfg` is checked to fit it (front end, encoder, embedding size, patch length)."
-    out = Path(out); ck = latest_checkpoint(out)
-    if ck is None: raise FileNotFoundError(f"--resume: no usable checkpoint in {out}")
-    old = read_config(out / 'config.json')
-    if old.frontend_key() != cfg.frontend_key(): raise ValueError(f"{out} was trained with front end {old.frontend_key()}, the store has {cfg.frontend_key()}")
-    for k in ('encoder', 'embed_dim', 'patch_frames'):                   # what the weights' shapes depend on
-        if getattr(old, k) != getattr(cfg, k):
-            raise ValueError(f"--resume: {out} was trained with {k}={getattr(old, k)!r}, not {getattr(cfg, k)!r}; resume without changing it, or train into another --out")
-    return ck
-
-def optimizer_state(train_t: dict,          # a checkpoint's training tensors (`read_checkpoint`)
-                    param_groups: list,     # its `state.json` param_groups
-                    device: torch.device,   # where the moments go (step counters stay on the CPU, as PyTorch keeps them)
-                   ) -> dict:
-    "An optimizer `state_dict` rebuilt from the checkpoint's flat `optim.<param>.<name>` tensors."
-    sd = {'state': {}, 'param_groups': param_groups}
-    for k, v in train_t.items():
-        if k.startswith('optim.'):
-            _, pid, name = k.split('.', 2); sd['state'].setdefault(int(pid), {})[name] = v.to(device) if name != 'step' else v
-    return sd
-
-# %% ../nbs/04_train.ipynb #d11a2595
-def restore(ck: Path,                   # a checkpoint folder (`resume_point`)
-            model: nn.Module,           # the encoder its weights are loaded into
-            opt: torch.optim.Optimizer, # the optimizer its moments are loaded into
-            g: torch.Generator,         # the sampling generator, set to the saved state
-            device: torch.device,       # where the optimizer moments go
-           ) -> dict:
-    "Load checkpoint `ck` into a run's model, optimizer and random generators (torch's, and the GPU's where saved); returns its `state.json`."
-    model_t, train_t, state = read_checkpoint(ck)
-    if type(state.get('step')) is not int or state['step'] < 0 or not isinstance(state.get('extra', {}), dict):
-        raise CheckpointError(f"{ck / 'state.json'}: no step number (or no extra facts) as a training checkpoint has them")
-    try: model.load_state_dict(model_t)
-    except RuntimeError: raise CheckpointError(f"{ck}: its weights do not fit this encoder ({type(model).__name__})") from None
-    try:
-        opt.load_state_dict(optimizer_state(train_t, state['param_groups'], device))
-        g.set_state(train_t['rng.sampler']); torch.set_rng_state(train_t['rng.torch'])   # both always saved: an exact resume needs them
-        if 'rng.cuda' in train_t and torch.cuda.is_available() and device.type == 'cuda': torch.cuda.set_rng_state(train_t['rng.cuda'], device)
-    except (KeyError, ValueError, TypeError, RuntimeError, IndexError, AttributeError) as e:
-        raise CheckpointError(f"{ck}: its optimizer or random states cannot be restored ({type(e).__name__}: {_short(str(e))})") from None
-    return state
-
-# %% ../nbs/04_train.ipynb #51a1b648
-SELECTION = 'selection.json'   # in a fine-tuning run folder: which weights it kept (`choose_weights`), read by `load_encoder`
-
-def save_init(out: str | Path,     # the fine-tuning run folder
-              model: nn.Module,    # the starting weights
-              cfg: Config,         # the run's config (its front end, encoder and pooling)
-             ) -> Path:
-    "Keep the starting weights of a fine-tuning run in `out/init/` (a run folder of one step-0 checkpoint), so that the run can go back to them."
-    init = Path(out) / 'init'; init.mkdir(parents=True, exist_ok=True); write_atomic(init / 'config.json', cfg.to_json()); return save_checkpoint(init, 0, model)
-
-def read_selection(run: str | Path,  # a run folder
-                  ) -> dict | None:
-    "A fine-tuning run's verdict (`selection.json`), checked; None when the run has none."
-    p = Path(run) / SELECTION
-    if not os.path.lexists(p): return None
-    try: sel = json.loads(read_inside(run, SELECTION, MAX_JSON_BYTES, ValueError))
-    except (ValueError, RecursionError) as e: raise ValueError(f"{p}: unreadable ({_short(str(e))})") from None
-    if not (isinstance(sel, dict) and sel.get('kept') in ('init', 'trained') and type(sel.get('step')) is int):
-        raise ValueError(f"{p}: not a verdict ('kept': 'init' or 'trained' and an integer 'step' are needed)")
-    return sel
-
-def pretrained_dir() -> Path:
-    "Where the shipped model lives: `specembed/pretrained/` inside the installed package (written by nbs/06c_pretrain)."
-    return package_dir() / 'pretrained'
-
-def load_encoder(run: str | Path = 'pretrained',  # 'pretrained', a run folder, a checkpoint folder or an exported model folder
-                 device: str | None = 'cpu',      # 'cpu', 'cuda', ...
-                 follow_verdict: bool = True,     # a fine-tuning run: the weights its verdict kept (False: its last checkpoint)
-                ) -> tuple[nn.Module, Config]:
-    "The trained encoder (eval mode) and config of a run folder (its newest good checkpoint), a checkpoint folder, or the shipped model; every file checked before the encoder is built; for a fine-tuning run, the weights its verdict kept (`choose_weights`)"
-    if str(run) == 'pretrained':
-        if not (pretrained_dir() / 'state.json').exists():
-            raise FileNotFoundError("this install ships no pretrained model yet: train one (`specembed train --audio AUDIO --out RUN`) or build it with `specembed pretrain`")
-        run = pretrained_dir()
-    run = Path(run)
-    if os.path.lexists(run / 'state.json'):                       # one checkpoint, or an exported model
-        cfg = read_config(checkpoint_config(run)); tensors = read_checkpoint(run, cfg)[0]
-    else:                                                         # a run folder: its newest checkpoint that verifies and fits config.json
-        if not any((run / 'checkpoints').glob('step-*')): raise FileNotFoundError(f"no usable checkpoint in {run}: train first (`specembed train --audio AUDIO --out {run}`)")
-        cfg = read_config(run / 'config.json')
-        got = next(_good_checkpoints(run, True, cfg), None)
-        if got is None: raise FileNotFoundError(f"no usable checkpoint in {run}: each in {run / 'checkpoints'} is broken or does not fit its config.json (warnings above)")
-        tensors = got[1][0]
-        sel = read_selection(run) if follow_verdict else None           # a fine-tuning run's verdict
-        if sel and sel['kept'] == 'init' and got[1][2].get('step') == sel['step']:   # for these weights: the starting ones checked better
-            if (run / 'init').is_symlink(): raise ValueError(f"{run / 'init'} is a link: a run's starting weights are read only from inside it")
-            return load_encoder(run / 'init', device, follow_verdict=False)
-    model = build_encoder(cfg); model.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in tensors.items()})   # float16 on disk
-    return model.to(get_device(device)).eval(), cfg
-
 # %% ../nbs/04_train.ipynb #ddf089d5
 def lr_at(step: int,             # the step about to be taken (0-based)
           cfg: Config,           # `lr`, `warmup_steps`, `steps`, `minutes`
@@ -521,25 +192,6 @@ def lr_at(step: int,             # the step about to be taken (0-based)
     if cfg.minutes: spent = max(spent, elapsed / (cfg.minutes * 60))
     return cfg.lr * (0.1 + 0.45 * (1 + math.cos(math.pi * min(1.0, spent))))
 
-
-# %% ../nbs/04_train.ipynb #eef418be
-def dist_info() -> tuple[int, int, int]:
-    "(rank, world size, local rank) from torchrun's environment; (0, 1, 0) otherwise."
-    return int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('LOCAL_RANK', 0))
-
-def init_distributed(device: str | None = None,  # the run's --device: 'cpu' joins with gloo, else NCCL when CUDA is available
-                    ) -> bool:
-    "Join torchrun's process group once (a no-op in a single process); True when there are several processes."
-    if dist_info()[1] <= 1 or not dist.is_available(): return False
-    if not dist.is_initialized(): dist.init_process_group('nccl' if torch.cuda.is_available() and device != 'cpu' else 'gloo')
-    return True
-
-def process_device(device: str | None = None,  # the run's --device; None: CUDA if there is one
-                  ) -> tuple[torch.device, int, int]:  # (device, rank, world size)
-    "Where this process trains, its rank and the world size: under torchrun each process takes its LOCAL_RANK's GPU (the process group is joined here)."
-    rank, world, local = dist_info(); init_distributed(device); dev = get_device(device)
-    if dev.type == 'cuda' and world > 1: dev = torch.device('cuda', local); torch.cuda.set_device(dev)
-    return dev, rank, world
 
 # %% ../nbs/04_train.ipynb #19da4282
 def draw_batch(sampler: PatchSampler,            # draws anchors and negatives and gathers patches from the store
@@ -577,51 +229,12 @@ def step_numbers(out: dict,                                # an objective's outp
                     torch.stack([v.detach().float() for v in vals]).tolist()))
 
 # %% ../nbs/04_train.ipynb #f99c7eb8
-METRIC_FIELDS = ['step', 'seconds', 'loss', 'violating', 'd_ap', 'd_an', 'pos_top1', 'spread', 'neg_same_label', 'lr', 'kind', 'triplets_per_s', 'skipped_steps']
-
 def window_row(steps: list[dict],  # the rows `Trainer.train_step` returned since the last log
               ) -> dict:
     "One row for a window of steps: the mean of every number, and the window's `kind` (its one kind, or 'mixed')."
     kinds = {m['kind'] for m in steps}
     row = {k: sum(m[k] for m in steps) / len(steps) for k in steps[0] if k != 'kind'}
     return dict(row, kind=kinds.pop() if len(kinds) == 1 else 'mixed')
-
-class MetricsLog:
-    "A run's `metrics.csv` (appended to on resume) and, when TensorBoard is installed, its `tb/` event files."
-    def __init__(self, out: str | Path):  # the run folder
-        out = Path(out); out.mkdir(parents=True, exist_ok=True); self.path = out / 'metrics.csv'; new = not self.path.exists()
-        self.fh = open(self.path, 'a', newline=''); self.writer = csv.DictWriter(self.fh, METRIC_FIELDS); self.failed = False
-        if new: self._append(self.writer.writeheader)
-        try: from torch.utils.tensorboard import SummaryWriter; self.tb = SummaryWriter(str(out / 'tb'))
-        except Exception: self.tb = None
-
-    def write(self, row: dict):  # a metrics row: `METRIC_FIELDS` keys, `step` among them
-        "Append `row` (numbers to 5 significant digits) and flush; its finite numbers also go to TensorBoard. A failed write (a full disk) is an OSError naming the file."
-        self._append(lambda: self.writer.writerow({k: (f'{v:.5g}' if isinstance(v, float) else v) for k, v in row.items()}))
-        if self.tb:
-            for k, v in row.items():
-                if isinstance(v, float) and math.isfinite(v): self.tb.add_scalar(k, v, row['step'])
-
-    def _append(self, put):
-        try: put(); self.fh.flush()
-        except OSError as e: self.failed = True; raise _with_path(e, self.path, 'metrics row not written') from None
-
-    def close(self):
-        "Close the file and the TensorBoard writer."
-        try: self.fh.close()
-        except OSError as e:
-            if not self.failed: raise _with_path(e, self.path) from None   # after a failed write, its error is the one that counts
-        if self.tb: self.tb.close()
-
-def truncate_metrics(out: str | Path,  # the run folder
-                     step: int,        # the checkpoint's step: rows after it are dropped
-                    ):
-    "Drop the rows of `out/metrics.csv` logged after `step`: a run resumed from that step logs them again."
-    p = Path(out) / 'metrics.csv'
-    if not p.exists(): return
-    with open(p, newline='') as fh: rows = list(csv.DictReader(fh))
-    buf = io.StringIO(newline=''); w = csv.DictWriter(buf, METRIC_FIELDS); w.writeheader(); w.writerows(r for r in rows if int(r['step']) <= step)
-    write_atomic(p, buf.getvalue())
 
 # %% ../nbs/04_train.ipynb #64f0876e
 def apply_step(loss: torch.Tensor,            # the step's loss (its graph reaches `model`'s parameters)
@@ -646,12 +259,12 @@ class Trainer:
     def __init__(self,
                  cfg: Config,                # everything about the run
                  store: FeatureStore,        # the features to train on (`FeatureStore.subset` for some files)
-                 out: str | Path,            # run folder: config, metrics.csv, checkpoints/
+                 out: str | Path,            # the run folder (`Run`, nbs/03a_run)
                  device: str | None = None,  # default: CUDA if there is one
                  resume: bool = False,       # continue the run in `out` from its newest good checkpoint
                  progress: bool = True,      # show a progress bar
                 ):
-        self.cfg, self.store, self.out = cfg, store, Path(out)
+        self.cfg, self.store, self.out, self.run = cfg, store, Path(out), Run(out)
         dev, self.rank, self.world = process_device(device)
         self.device, self.main = dev, self.rank == 0
         torch.manual_seed(cfg.seed)                                        # same initial weights on every rank
@@ -671,7 +284,7 @@ class Trainer:
         self.step, self.skipped, self.progress = 0, 0, progress and self.main
         self.elapsed0, self.t0 = 0.0, time.perf_counter()     # seconds trained before this process (resume), and its start
         if resume: self._resume()
-        elif self.main and (self.out / 'checkpoints').exists() and any((self.out / 'checkpoints').glob('step-*')):
+        elif self.main and self.run.has_checkpoints():
             raise ValueError(f"{self.out} already holds a run: pass --resume to continue it, or choose another --out")
 
     # -- one step ------------------------------------------------------------------------------------------
@@ -708,14 +321,14 @@ class Trainer:
         "Checkpoint this step (once: a second call at the same step writes nothing)."
         if not self.main or getattr(self, '_saved_step', None) == self.step: return None
         self._saved_step = self.step
-        write_atomic(self.out / 'config.json', self.cfg.to_json())
-        return save_checkpoint(self.out, self.step, self.model, self.opt, self.rng_state(),
-                               dict(skipped_steps=self.skipped, seconds=round(self.elapsed(), 3)))
+        self.run.write_config(self.cfg)
+        return self.run.save(self.step, self.model, self.opt, self.rng_state(),
+                             dict(skipped_steps=self.skipped, seconds=round(self.elapsed(), 3)))
 
     def _resume(self):
-        ck = resume_point(self.out, self.cfg); state = restore(ck, self.model, self.opt, self.g, self.device)
+        ck = self.run.resume_point(self.cfg); state = restore(ck, self.model, self.opt, self.g, self.device)
         self.step = state['step']; self.skipped = state['extra'].get('skipped_steps', 0); self.elapsed0 = state['extra'].get('seconds', 0.0)
-        if self.main: truncate_metrics(self.out, self.step); print(f"resumed {self.out} at step {self.step} from {ck.name}")
+        if self.main: self.run.truncate_metrics(self.step); print(f"resumed {self.out} at step {self.step} from {ck.name}")
 
     # -- the loop ----------------------------------------------------------------------------------------------
     def _log(self, steps: list[dict], seconds: float, bar, log: MetricsLog | None) -> dict:
@@ -733,8 +346,8 @@ class Trainer:
     def fit(self) -> dict:
         "Train until the budget is spent (`done()`); returns the last logged metrics (the last window is always logged)."
         cfg = self.cfg; self.t0 = time.perf_counter(); last = {}
-        log = MetricsLog(self.out) if self.main else None
-        if self.main: self.out.mkdir(parents=True, exist_ok=True); write_atomic(self.out / 'config.json', cfg.to_json())
+        log = self.run.metrics_log() if self.main else None
+        if self.main: self.run.write_config(cfg)
         budget = f' ({cfg.minutes:g} min)' if cfg.minutes else ''            # a time budget: no misleading step ETA
         bar = progress_bar(total=None if cfg.minutes else cfg.steps, initial=self.step, desc='train' + budget, unit='step',
                            disable=not self.progress, dynamic_ncols=True)   # into a log file: a plain line at most every 30 s
@@ -767,44 +380,14 @@ def default_store() -> Path:
     "Where feature stores live unless `--store` says otherwise: $SPECEMBED_STORE or ~/.cache/specembed/stores."
     return Path(os.environ.get('SPECEMBED_STORE') or Path.home() / '.cache' / 'specembed' / 'stores')
 
-TRAIN_FILES = 'train_files.csv'   # in a run folder: the files it trained on, in sampling order (UTF-8; names escaped by `escape_name`)
-
-def escape_name(path: str,  # a file name as Python has it (bytes that are not UTF-8 held as surrogates, `os.fsdecode`)
-               ) -> str:
-    "`path` as UTF-8 text: each byte of it that is not UTF-8 as `\\xNN`, a backslash doubled; `unescape_name` gives it back."
-    return ''.join('\\\\' if c == '\\' else f'\\x{ord(c) - 0xdc00:02x}' if '\udc80' <= c <= '\udcff' else c for c in str(path))
-
-def unescape_name(s: str,  # text written by `escape_name`
-                 ) -> str:
-    "The file name `escape_name` wrote as `s` (`os.fsencode` of it gives the name's bytes)."
-    return re.sub(r'\\(\\|x[89a-f][0-9a-f])', lambda m: '\\' if m[1] == '\\' else chr(0xdc00 + int(m[1][1:], 16)), s)
-
 def _training_files(sources: list, labels: str | Path | None) -> list[str]:
     "Absolute paths named by `sources` (or, for a supervised run, by the `labels` manifest), in order."
     if labels: return [str(Path(r['path']).absolute()) for r in read_manifest(labels, check_paths=False)]
     return [r['path'] for r in merge_rows([r for s in sources for r in source_rows(s)])]
 
-def _check_files(fs: FeatureStore, out: Path):
-    "Before resuming: the audio given must be the audio the run in `out` trained on (its `train_files.csv`)."
-    p = out / TRAIN_FILES
-    if not p.exists(): return
-    try:
-        with open(p, newline='', encoding='utf-8') as fh: before = [unescape_name(r['path']) for r in csv.DictReader(fh)]
-    except (OSError, UnicodeDecodeError, KeyError, TypeError, csv.Error) as e: raise ValueError(f"--resume: {p} is unreadable ({_short(str(e))})") from None
-    if before != fs.paths:
-        raise ValueError(f"--resume: {out} trained on {len(before)} files ({p}); the audio given now holds {len(fs.paths)} "
-                         f"({len(set(before) ^ set(fs.paths))} differ): give the same --audio")
-
-def _record_files(fs: FeatureStore, out: Path):
-    "Write the run's `train_files.csv` whole (`write_atomic`): path (`escape_name`), label, group, seconds and sha1 of every training file, in order."
-    out.mkdir(parents=True, exist_ok=True); buf = io.StringIO(newline=''); w = csv.writer(buf)
-    w.writerow(['path', 'label', 'group', 'seconds', 'sha1'])
-    w.writerows([escape_name(f['path']), escape_name(f['label']), escape_name(f['group']), f"{f['duration']:.3f}", f['hash']] for f in fs.files)
-    write_atomic(out / TRAIN_FILES, buf.getvalue())
-
 # %% ../nbs/04_train.ipynb #b42fb55a
 def train(audio: list | str | Path,          # folders, audio files or manifest CSVs: training uses exactly these files
-          out: str | Path,                   # run folder: config.json, train_files.csv, metrics.csv, checkpoints/
+          out: str | Path,                   # the run folder (`Run`: config, files, metrics, checkpoints)
           cfg: Config | None = None,         # default `Config.cpu()`; with `init`, `finetune_config` of the starting weights' config
           store: str | Path | None = None,   # feature store root (default `default_store()`); it may hold other audio too
           labels: str | Path | None = None,  # manifest CSV: explicit-label (supervised) triplets on its files
@@ -831,7 +414,7 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
     check = fs
     if finetune and (hb := set(held_back(fs.paths))):                    # kept out of training, to check the result on
         check = fs.subset(sorted(hb)); fs = fs.subset([p for p in fs.paths if p not in hb])
-    if resume: _check_files(fs, out)                                     # refuse before anything is loaded or printed
+    if resume: check_files(fs, out)                                     # refuse before anything is loaded or printed
     tr = Trainer(cfg, fs, out, device, resume, progress)
     if init and not resume:
         m, c = load_encoder(init)
@@ -840,7 +423,7 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
         tr.model.load_state_dict(m.state_dict())
         if rank == 0: save_init(out, tr.model, cfg)
     if rank == 0:
-        if not resume: _record_files(fs, out)
+        if not resume: record_files(fs, out)
         if not init and not resume:                                      # a fresh run: no starting weights or verdict of an earlier one
             if (out / 'init').is_symlink(): (out / 'init').unlink()
             elif (out / 'init').is_dir(): shutil.rmtree(out / 'init')
@@ -854,11 +437,11 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
     return res
 
 # %% ../nbs/04_train.ipynb #ff2d10a9
-def plot_metrics(run: str | Path,  # the run folder holding `metrics.csv`
+def plot_metrics(run: str | Path,  # the run folder (its `Run.metrics`)
                 ):
-    "Loss, violating fraction and distances from `run/metrics.csv`."
+    "Loss, violating fraction and distances from the run's metrics log."
     import matplotlib.pyplot as plt
-    with open(Path(run) / 'metrics.csv', newline='') as fh: rows = list(csv.DictReader(fh))
+    rows = Run(run).metrics
     col = lambda k: np.array([float(r[k]) for r in rows])
     fig, ax = plt.subplots(1, 3, figsize=(11, 2.6))
     ax[0].plot(col('step'), col('loss')); ax[0].set_title('triplet loss')
