@@ -6,16 +6,20 @@
 from __future__ import annotations
 import argparse, json, os, sys
 from pathlib import Path
+
+from .config import add_config_flags   # torch-free (nbs/00_config)
 # Nothing heavy here: `specembed --help` answers without importing torch. Each command imports what it uses.
 
 
 # %% auto #0
-__all__ = ['ENCODER_NAMES', 'EXPERIMENT_NAMES', 'RECIPE_NAMES', 'SONIC_PI', 'STORE_HELP', 'DEVICE_HELP', 'POOL_HELP', 'USER_PATH',
-           'POS_INT', 'POS_FLOAT', 'COMMANDS', 'USER_ERRORS', 'INTERRUPTED', 'shown', 'main']
+__all__ = ['EXPERIMENT_NAMES', 'TRAIN_FIELDS', 'TRAIN_NOTES', 'RECIPE_NAMES', 'SONIC_PI', 'STORE_HELP', 'DEVICE_HELP',
+           'POOL_HELP', 'USER_PATH', 'POS_INT', 'POS_FLOAT', 'COMMANDS', 'USER_ERRORS', 'INTERRUPTED', 'shown', 'main']
 
 # %% ../nbs/09_cli.ipynb #2f125593
-ENCODER_NAMES = ('small', 'mobile', 'resnet', 'vggish')                 # = specembed.encoder.ENCODERS (tested)
 EXPERIMENT_NAMES = ('ablation', 'negatives', 'vector-math', 'objectives')   # = specembed.experiments.EXPERIMENTS (tested)
+TRAIN_FIELDS = ('encoder', 'steps', 'minutes', 'batch_size', 'lr', 'negatives', 'objective', 'tau', 'balance', 'signal_only', 'seed', 'compile', 'ckpt_every')
+TRAIN_NOTES = dict(encoder='default: small on CPU, vggish on CUDA', steps="default: the preset's 300 on CPU; none when --minutes is given alone",
+                   batch_size='per process', lr="default: the preset's; a tenth of the weights' own with --init")   # train's options: Config fields
 RECIPE_NAMES = ('hydrogen', 'strums', 'asterisk', 'gm')
 SONIC_PI = '/usr/share/sonic-pi/samples'                      # = specembed.data.SONIC_PI_DIR (tested)
 STORE_HELP = 'feature store root (default: $SPECEMBED_STORE or ~/.cache/specembed/stores); it may hold other audio too'
@@ -148,23 +152,13 @@ def _train_args(sub):
     t = sub.add_parser('train', help='train an encoder on exactly the audio given (runs under torchrun too)')
     t.add_argument('--audio', action='append', required=True, help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
     t.add_argument('--out', required=True, help='run folder (its config, file list, metrics and checkpoints)')
-    t.add_argument('--encoder', choices=ENCODER_NAMES, help='default: small on CPU, vggish on CUDA')
-    t.add_argument('--steps', type=POS_INT, help='step limit (default: the preset\'s 300 on CPU; none when --minutes is given alone)')
-    t.add_argument('--minutes', type=POS_FLOAT, help='time budget; the learning rate decays over it')
-    t.add_argument('--batch-size', type=POS_INT, help='triplets per step (per process)'); t.add_argument('--lr', type=POS_FLOAT, help='peak learning rate')
-    t.add_argument('--negatives', choices=['random', 'random_other_file', 'semihard', 'hardest'], help="the triplet objective's negative choice (default random)")
-    t.add_argument('--objective', choices=['triplet', 'ntxent', 'dcl'], help='triplet (the paper; default), ntxent (in-batch contrast) or dcl (decoupled)')
-    t.add_argument('--tau', type=POS_FLOAT, help='temperature of ntxent/dcl (default 0.1)')
-    t.add_argument('--balance', type=float, help='anchor sampling: 0 = every second alike (default), 1 = every label alike (labels from manifests)')
-    t.add_argument('--signal-only', action='store_true', default=None, help='draw anchors and negatives only from patches with signal, never from silent tails')
-    t.add_argument('--device', help=DEVICE_HELP); t.add_argument('--seed', type=int, help='one seed for sampling, deformation and weights')
+    add_config_flags(t, TRAIN_FIELDS, TRAIN_NOTES)                     # type, range or choices, and help: Config's own (nbs/00_config)
+    t.add_argument('--device', help=DEVICE_HELP)
     t.add_argument('--labels', help='manifest CSV with labels: explicit-label (supervised) triplets on its files')
     t.add_argument('--init', help="start from these weights: a run folder or 'pretrained' (fine-tune the shipped model on your audio)")
     t.add_argument('--check-labels', metavar='CSV', help="with --init: a labelled manifest (path,label[,group]) of your clips; the run keeps the weights, fine-tuned or starting, with the higher QbE on it")
     t.add_argument('--resume', action='store_true', help='continue the run in --out from its newest good checkpoint (same --audio)')
     t.add_argument('--store', help=STORE_HELP)
-    t.add_argument('--compile', action='store_true', help='torch.compile the encoder')
-    t.add_argument('--ckpt-every', type=POS_INT, help='steps between checkpoints')
     t.add_argument('--workers', type=POS_INT, default=cores, help=f'decoding processes for ingestion (default: one per core, {cores} here)')
     t.add_argument('--quiet', action='store_true', help='no progress bars')
 
@@ -172,8 +166,8 @@ def _train_config(args, dev):
     "The run's Config: the device's preset (the run's own on --resume; `finetune_config` of the weights on --init) with the options given; --minutes alone lifts the step limit."
     from dataclasses import replace
     from specembed.core import Config
-    out = Path(args.out)
     from specembed.run import Run
+    out = Path(args.out)
     if args.resume and Run(out).has_config():
         cfg = Run(out).config                                                # checked; an error names the file
     else: cfg = Config.for_device(dev)
@@ -182,8 +176,7 @@ def _train_config(args, dev):
         from specembed.run import load_encoder
         cfg = finetune_config(load_encoder(args.init)[1])
     steps = args.steps if args.steps is not None or not args.minutes else 10**9    # a time budget runs for its time
-    over = dict(encoder=args.encoder, steps=steps, minutes=args.minutes, batch_size=args.batch_size, lr=args.lr,
-                negatives=args.negatives, objective=args.objective, tau=args.tau, balance=args.balance, signal_only=args.signal_only, seed=args.seed, compile=args.compile or None, ckpt_every=args.ckpt_every)
+    over = {**{k: getattr(args, k) for k in TRAIN_FIELDS}, 'steps': steps}
     return replace(cfg, **{k: v for k, v in over.items() if v is not None})
 
 # %% ../nbs/09_cli.ipynb #6aefd398
