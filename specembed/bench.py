@@ -13,8 +13,8 @@ import torch
 import torch.nn as nn
 
 from .core import Config, LogMel, get_device, read_manifest
-from .data import (ingest, FeatureStore, load_audio, write_manifest, hydrogen_manifest, asterisk_manifest,
-                            HYDROGEN_DIR, ASTERISK_DIR)
+from .data import ingest, FeatureStore, load_audio, write_manifest
+from .sources import hydrogen_manifest, asterisk_manifest, HYDROGEN_DIR, ASTERISK_DIR
 from .deform import KINDS, naive_seed_noise, naive_seed_pitch, naive_seed_stretch, stretch_context, audio_pitch
 from .encoder import build_encoder
 from .train import Trainer, triplet_loss

@@ -120,8 +120,8 @@ def _corpus_cmd(args):
     print('wrote', build_default_corpus(args.src, args.dst))
 
 def _recipe_cmd(args):
-    from specembed import data
-    make = dict(hydrogen=data.hydrogen_manifest, strums=data.strums_manifest, asterisk=data.asterisk_manifest, gm=data.gm_notes_manifest)
+    from specembed import sources
+    make = dict(hydrogen=sources.hydrogen_manifest, strums=sources.strums_manifest, asterisk=sources.asterisk_manifest, gm=sources.gm_notes_manifest)
     print('wrote', make[args.name](args.out))
 
 
@@ -152,7 +152,7 @@ def _train_args(sub):
     t = sub.add_parser('train', help='train an encoder on exactly the audio given (runs under torchrun too)')
     t.add_argument('--audio', action='append', required=True, help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
     t.add_argument('--out', required=True, help='run folder (its config, file list, metrics and checkpoints)')
-    add_config_flags(t, TRAIN_FIELDS, TRAIN_NOTES)                     # type, range or choices, and help: Config's own (nbs/00_config)
+    add_config_flags(t, TRAIN_FIELDS, TRAIN_NOTES, above_zero=('minutes',))                   # type, range or choices, and help: Config's own (nbs/00_config)
     t.add_argument('--device', help=DEVICE_HELP)
     t.add_argument('--labels', help='manifest CSV with labels: explicit-label (supervised) triplets on its files')
     t.add_argument('--init', help="start from these weights: a run folder or 'pretrained' (fine-tune the shipped model on your audio)")
@@ -318,7 +318,9 @@ def _pretrain_args(sub):
     cores = os.cpu_count() or 1
     pt = sub.add_parser('pretrain', help="rebuild the shipped model: corpus from Debian packages, training, scores, export (nbs/06c_pretrain)")
     pt.add_argument('--out', default=str(Path.home() / '.cache' / 'specembed' / 'pretrain'), help='folder for the corpus, store, run and exported model (default ~/.cache/specembed/pretrain)')
-    pt.add_argument('--minutes', type=POS_FLOAT, default=90.0, help='training time (default 90)'); pt.add_argument('--seed', type=int, default=0, help='seed (default 0)')
+    pt.add_argument('--minutes', type=POS_FLOAT, default=90.0, help='the whole budget: training, then distilling (default 90)')
+    pt.add_argument('--distill-minutes', type=float, default=20.0, help='of --minutes, the time that distils the pitch-pooled model into the one-pass student that ships; 0 ships the pooled model (default 20)')
+    pt.add_argument('--seed', type=int, default=0, help='seed (default 0)')
     pt.add_argument('--resume', action='store_true', help='continue an interrupted run in OUT/run (the time budget counts what was done)')
     pt.add_argument('--install', action='store_true', help="copy the exported model into the package, where load_encoder('pretrained') finds it")
     pt.add_argument('--workers', type=POS_INT, default=cores, help=f'decoding processes for ingestion (default: one per core, {cores} here)')
@@ -357,7 +359,7 @@ def _experiment_args(sub):
 
 def _pretrain_cmd(args):
     from specembed.pretrain import pretrain, install_model
-    pretrain(args.out, args.minutes, args.seed, args.resume, progress=not args.quiet, workers=args.workers)
+    pretrain(args.out, args.minutes, args.seed, args.resume, progress=not args.quiet, workers=args.workers, distill_minutes=args.distill_minutes)
     if args.install: print('installed', install_model(Path(args.out) / 'pretrained'))
 
 def _distill_cmd(args):

@@ -76,7 +76,7 @@ class Config:
         return hashlib.sha1(json.dumps(d, sort_keys=True).encode()).hexdigest()[:10]
 
     def to_json(self) -> str:
-        "Every field as JSON (what a run folder's `config.json` holds); `from_json` reads it back."
+        "Every field as JSON (what a run folder keeps: `Run.config`, nbs/03a_run); `from_json` reads it back."
         return json.dumps(asdict(self), indent=1, sort_keys=True)
 
     @classmethod
@@ -200,6 +200,7 @@ def _option_type(name: str, kind: type, lo, hi, open_lo: bool):
 def add_config_flags(parser: argparse.ArgumentParser,  # a parser or subparser
                      names: tuple,                     # the Config fields to offer, e.g. ('encoder', 'lr')
                      notes: dict | None = None,        # what the command adds to a field's comment (its default there, say)
+                     above_zero: tuple = (),           # fields whose 0 the option refuses (a config's `minutes=0` is 'no limit'; `--minutes 0` is a mistake)
                     ):
     "Add `--name` for each field in `names`: its range (`CONFIG_RANGES`), choices (`CONFIG_CHOICES`) or switch (`CONFIG_FLAGS`), its comment as help; default None (the preset's value)."
     doc, notes = field_help(), notes or {}
@@ -207,4 +208,6 @@ def add_config_flags(parser: argparse.ArgumentParser,  # a parser or subparser
         flag, h = '--' + k.replace('_', '-'), (doc[k] + (f' ({notes[k]})' if k in notes else '')).replace('`', '').replace('%', '%%')
         if k in CONFIG_FLAGS: parser.add_argument(flag, action='store_true', default=None, help=h)
         elif k in CONFIG_CHOICES: parser.add_argument(flag, choices=CONFIG_CHOICES[k], help=h)
-        else: parser.add_argument(flag, type=_option_type(k, *CONFIG_RANGES[k]), metavar=k.upper(), help=h)
+        else:
+            kind, lo, hi, open_lo = CONFIG_RANGES[k]
+            parser.add_argument(flag, type=_option_type(k, kind, lo, hi, open_lo or k in above_zero), metavar=k.upper(), help=h)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #5f95876c
 from __future__ import annotations
-import copy, csv, errno, fcntl, hashlib, json, math, os, re, shutil, stat, subprocess, sys, time, xml.etree.ElementTree as ET
+import copy, csv, errno, fcntl, hashlib, json, math, os, re, shutil, stat, sys, time
 import multiprocessing as mp
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,13 +19,11 @@ from .core import Config, LogMel, FRONTEND_FIELDS, default_corpus, get_device, l
 
 # %% auto #0
 __all__ = ['MAX_KERNEL', 'MIN_SAMPLE_RATE', 'MAX_SAMPLE_RATE', 'MAX_ABS_SAMPLE', 'MAX_BLOCK_BYTES', 'SONIC_PI_DIR',
-           'AUDIO_EXTENSIONS', 'SILENCE_PEAK', 'GATE_REL_DB', 'GATE_FLOOR_DB', 'HYDROGEN_DIR', 'ASTERISK_DIR',
-           'GM_SOUNDFONT', 'STRUMS_KIT', 'DRUM_TYPES', 'GM_FAMILIES', 'AudioError', 'StoreBusy', 'resample_rate',
-           'iter_audio', 'load_audio', 'build_default_corpus', 'SkipFile', 'file_features', 'source_rows', 'merge_rows',
-           'IngestReport', 'store_dir', 'load_index', 'scan', 'decode_job', 'append_file', 'progress_bar', 'ingest',
-           'find_store', 'FeatureStore', 'patch_level', 'signal_mask', 'signal_starts', 'label_weights', 'PatchSampler',
-           'drum_type', 'write_manifest', 'need_package', 'hydrogen_manifest', 'strums_manifest', 'asterisk_manifest',
-           'midi_notes', 'gm_notes_manifest']
+           'AUDIO_EXTENSIONS', 'SILENCE_PEAK', 'GATE_REL_DB', 'GATE_FLOOR_DB', 'AudioError', 'StoreBusy',
+           'resample_rate', 'iter_audio', 'load_audio', 'build_default_corpus', 'SkipFile', 'file_features',
+           'source_rows', 'merge_rows', 'IngestReport', 'store_dir', 'load_index', 'scan', 'decode_job', 'append_file',
+           'progress_bar', 'ingest', 'find_store', 'FeatureStore', 'patch_level', 'signal_mask', 'signal_starts',
+           'label_weights', 'PatchSampler', 'write_manifest', 'split_groups']
 
 # %% ../nbs/01_data.ipynb #d14272cd
 class AudioError(Exception):
@@ -764,33 +762,6 @@ class PatchSampler:
         "File id `(B,)` of each absolute frame index."
         return self.by_offset[torch.searchsorted(self.offsets[self.by_offset], start, right=True) - 1]
 
-# %% ../nbs/01_data.ipynb #82e91790
-HYDROGEN_DIR = Path('/usr/share/hydrogen/data/drumkits')
-ASTERISK_DIR = Path('/usr/share/asterisk/sounds')
-GM_SOUNDFONT = Path('/usr/share/sounds/sf2/FluidR3_GM.sf2')
-STRUMS_KIT = 'belofilms_GuitarStrums'          # ships in hydrogen-drumkits-effects, not a drum kit
-
-# first match wins: specific names before the generic words they contain ('cowbell' before 'bell', 'hat' before 'ride')
-DRUM_TYPES = [
-    ('percussion', ('cowbell', 'conga', 'djembe', 'tambourine', 'agogo', 'bongo', 'cajon', 'maraca', 'clave',
-                    'woodblock', 'shaker', 'sangban', 'dununba', 'kenkeni', 'waterglass', 'guiro', 'timbale', 'triangle')),
-    ('hihat', ('hat', 'hh', 'hi-hat')),
-    ('kick', ('kick', 'bass drum', 'bassdrum', 'bd')),
-    ('clap', ('clap', 'snap')),
-    ('snare', ('snare', 'rimshot', 'rim', 'stick')),
-    ('tom', ('tom',)),
-    ('cymbal', ('crash', 'ride', 'china', 'splash', 'cymbal', 'bell')),
-]
-
-def drum_type(name: str,  # a Hydrogen instrument name, e.g. 'Kick Soft'
-             ) -> str | None:
-    "Drum type of a Hydrogen instrument name, or None when the name says nothing (numbers, FX, loops)."
-    n = name.lower()
-    words = set(re.findall(r'[a-z]+', n))
-    for typ, keys in DRUM_TYPES:
-        if any((k in words) if len(k) <= 3 else (k in n) for k in keys): return typ
-    return None
-
 # %% ../nbs/01_data.ipynb #51321fe8
 def write_manifest(rows: list[dict],  # dicts with path, label and (optionally) group
                    out: str | Path,   # CSV to write
@@ -808,108 +779,16 @@ def write_manifest(rows: list[dict],  # dicts with path, label and (optionally) 
             w.writerow([str(p), r['label'], r['group']])
     return out
 
-# %% ../nbs/01_data.ipynb #0c21c1da
-def _ns(root) -> str: return root.tag.split('}')[0] + '}' if root.tag.startswith('{') else ''
-
-def _kit_instruments(kit_dir: Path) -> list[tuple[str, list[Path]]]:
-    "(instrument name, sample files) of one Hydrogen kit."
-    root = ET.parse(kit_dir / 'drumkit.xml').getroot(); ns = _ns(root); out = []
-    for ins in root.iter(f'{ns}instrument'):
-        name = (ins.findtext(f'{ns}name') or '').strip()
-        files = [l.findtext(f'{ns}filename') for l in ins.iter(f'{ns}layer')] or [ins.findtext(f'{ns}filename')]
-        files = [kit_dir / f for f in files if f and (kit_dir / f).exists()]
-        if files: out.append((name, files))
-    return out
-
-def need_package(p: Path,   # a file or folder a Debian package installs
-                 pkg: str):  # the package's name
-    "Raise a one-line FileNotFoundError naming `apt-get install PKG` when `p` is missing."
-    if not p.exists(): raise FileNotFoundError(f"{p} not found: install it with `apt-get install {pkg}`")
-
-def hydrogen_manifest(out: str | Path,                  # manifest CSV to write
-                      root: str | Path = HYDROGEN_DIR,  # folder of Hydrogen kits (package hydrogen-drumkits)
-                     ) -> Path:
-    "Drum one-shots of every Hydrogen kit: label = drum type, group = kit."
-    root = Path(root); need_package(root, 'hydrogen-drumkits'); rows = []
-    for kit in sorted(p for p in root.iterdir() if (p / 'drumkit.xml').exists() and p.name != STRUMS_KIT):
-        for name, files in _kit_instruments(kit):
-            typ = drum_type(name)
-            if typ: rows += [dict(path=f, label=typ, group=kit.name) for f in files]
-    return write_manifest(rows, out)
-
-# %% ../nbs/01_data.ipynb #2c386fe1
-def strums_manifest(out: str | Path,                  # manifest CSV to write
-                    root: str | Path = HYDROGEN_DIR,  # folder of Hydrogen kits holding the strums kit (hydrogen-drumkits-effects)
-                   ) -> Path:
-    "Recorded guitar strums: label = chord, group = strum type (down, up, plain)."
-    kit = Path(root) / STRUMS_KIT; need_package(kit, 'hydrogen-drumkits-effects'); rows = []
-    for name, files in _kit_instruments(kit):
-        if 'key' in name.lower(): continue                       # section headers such as '\\\\ B Key \\\\'
-        strum = 'down' if '\\' in name else 'up' if '/' in name else 'plain'
-        chord = re.split(r'\s+', name.replace('*', '').replace('\\', ' ').replace('/', ' ').strip())[0]
-        rows += [dict(path=f, label=chord, group=strum) for f in files]
-    return write_manifest(rows, out)
-
-def asterisk_manifest(out: str | Path,                  # manifest CSV to write
-                      root: str | Path = ASTERISK_DIR,  # folder of Asterisk sounds, one subfolder per voice
-                     ) -> Path:
-    "Spoken telephone prompts: label = prompt id (e.g. digits/5), group = voice (e.g. fr_CA_f_June)."
-    root = Path(root); need_package(root, 'asterisk-core-sounds-en-wav'); rows = []
-    for voice in sorted(p for p in root.iterdir() if p.is_dir()):
-        for f in sorted(voice.rglob('*.wav')):
-            rel = f.relative_to(voice).with_suffix('')
-            if rel.parts[0] != 'silence': rows.append(dict(path=f, label=rel.as_posix(), group=voice.name))
-    return write_manifest(rows, out)
-
-# %% ../nbs/01_data.ipynb #ee7a098d
-GM_FAMILIES = ['piano', 'chromatic_percussion', 'organ', 'guitar', 'bass', 'strings', 'ensemble', 'brass',
-               'reed', 'pipe', 'synth_lead', 'synth_pad', 'synth_effects', 'ethnic', 'percussive', 'sound_effects']
-
-def _vlq(n: int) -> bytes:
-    out = [n & 0x7F]; n >>= 7
-    while n: out.append((n & 0x7F) | 0x80); n >>= 7
-    return bytes(reversed(out))
-
-def midi_notes(notes: list[tuple[int, int]],  # (GM program, MIDI pitch) pairs, played in order
-               note_seconds: float,           # how long each note sounds, seconds
-               slot_seconds: float,           # from one note's start to the next's, seconds
-               velocity: int = 100,           # MIDI note-on velocity (1-127)
-              ) -> bytes:
-    "A format-0 MIDI file playing each (program, pitch) for `note_seconds`, one every `slot_seconds`, on channel 0."
-    tpq = 480; ticks = lambda s: round(s * 2 * tpq)                   # 120 bpm: one second = 2 quarter notes
-    ev, t_prev = bytearray(b'\x00\xff\x51\x03\x07\xa1\x20'), 0       # tempo 500000 us per quarter note
-    for k, (prog, pitch) in enumerate(notes):
-        on, off = ticks(k * slot_seconds), ticks(k * slot_seconds + note_seconds)
-        ev += _vlq(on - t_prev) + bytes([0xC0, prog]) + _vlq(0) + bytes([0x90, pitch, velocity])
-        ev += _vlq(off - on) + bytes([0x80, pitch, 0]); t_prev = off
-    ev += _vlq(ticks(len(notes) * slot_seconds) - t_prev) + b'\xff\x2f\x00'
-    return b'MThd' + (6).to_bytes(4, 'big') + (0).to_bytes(2, 'big') + (1).to_bytes(2, 'big') + tpq.to_bytes(2, 'big') \
-        + b'MTrk' + len(ev).to_bytes(4, 'big') + bytes(ev)
-
-# %% ../nbs/01_data.ipynb #5bea6f11
-def gm_notes_manifest(out_dir: str | Path,             # output folder: audio/ and labels.csv
-                      programs=range(128),             # GM programs (0-127) to render
-                      pitches=(48, 60, 72),            # MIDI pitches each program plays
-                      note_seconds: float = 1.0,       # how long each note sounds, seconds
-                      slot_seconds: float = 1.5,       # length of each clip (the note and its release), seconds
-                      sf2: str | Path = GM_SOUNDFONT,  # the GM SoundFont fluidsynth plays
-                      sr: int = 16_000,                # sample rate, Hz
-                     ) -> Path:
-    """Render GM notes with fluidsynth into `out_dir`: label = instrument family, group = program. Returns the manifest.
-    A note that renders silent (some programs have no sample at some pitches) is left out: the library would refuse it."""
-    sf2 = Path(sf2); need_package(sf2, 'fluid-soundfont-gm')
-    if not shutil.which('fluidsynth'): raise FileNotFoundError("fluidsynth not found: install it with `apt-get install fluidsynth`")
-    out_dir = Path(out_dir); (out_dir / 'audio').mkdir(parents=True, exist_ok=True)
-    notes = [(p, q) for p in programs for q in pitches]
-    (out_dir / 'notes.mid').write_bytes(midi_notes(notes, note_seconds, slot_seconds))
-    subprocess.run(['fluidsynth', '-ni', '-R', '0', '-C', '0', '-g', '0.6', '-F', str(out_dir / 'render.wav'), '-r', str(sr),
-                    str(sf2), str(out_dir / 'notes.mid')], check=True, capture_output=True)
-    x = load_audio(out_dir / 'render.wav', sr).numpy(); n = round(slot_seconds * sr); rows = []
-    for k, (p, q) in enumerate(notes):
-        seg = x[k * n:(k + 1) * n]
-        f = out_dir / 'audio' / f'gm{p:03d}_{q:03d}.flac'; f.unlink(missing_ok=True)
-        if np.abs(seg).max(initial=0) * 32768 < 0.5: continue      # rounds to digital silence in 16 bits: no file, no row
-        sf.write(f, seg.clip(-1, 32767 / 32768), sr, subtype='PCM_16')
-        rows.append(dict(path=f, label=GM_FAMILIES[p // 8], group=f'program{p:03d}'))
-    (out_dir / 'render.wav').unlink()
-    return write_manifest(rows, out_dir / 'labels.csv')
+# %% ../nbs/01_data.ipynb #e8cd01f7
+def split_groups(manifest: str | Path,  # labelled CSV with a group column
+                 out_a: str | Path,     # CSV of the first half of the groups
+                 out_b: str | Path,     # CSV of the other half
+                ) -> tuple[Path, Path]:
+    "Split a manifest by group into two halves (sorted group names, alternately), e.g. kits for train/test."
+    import csv
+    rows = read_manifest(manifest, check_paths=False)                    # paths made absolute: the halves may live elsewhere
+    names = sorted({r['group'] for r in rows}); a = set(names[0::2])
+    for out, keep in ((out_a, lambda r: r['group'] in a), (out_b, lambda r: r['group'] not in a)):
+        with open(out, 'w', newline='', encoding='utf-8') as f:
+            w = csv.DictWriter(f, ['path', 'label', 'group']); w.writeheader(); w.writerows({k: str(r[k]) for k in ('path', 'label', 'group')} for r in rows if keep(r))
+    return Path(out_a), Path(out_b)

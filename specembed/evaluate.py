@@ -23,8 +23,7 @@ from .run import load_encoder
 # %% auto #0
 __all__ = ['LOGMEL_VARIANTS', 'KEYS', 'sq_dists', 'qbe', 'folds', 'cv_accuracy', 'evaluate_arrays', 'gain_recovered',
            'logmel_stats', 'clip_vectors', 'evaluate', 'results_table', 'slaney_mel', 'hear_naive_vectors', 'show_tsne',
-           'show_confusion', 'neighbours', 'show_neighbours', 'neighbour_browser', 'neighbour_agreement',
-           'split_groups']
+           'show_confusion', 'neighbours', 'show_neighbours', 'neighbour_browser', 'neighbour_agreement']
 
 # %% ../nbs/06_evaluate.ipynb #685dd75f
 def sq_dists(X: np.ndarray,  # vectors `(N,D)`
@@ -288,17 +287,3 @@ def neighbour_agreement(X: np.ndarray,  # clip vectors `(N,D)`
         same = (v[:, None] == v[None]) & other
         out[name] = (float((v[nn_] == v).mean()), float((same.sum(1) / other.sum(1)).mean()))
     return out
-
-# %% ../nbs/06_evaluate.ipynb #e8cd01f7
-def split_groups(manifest: str | Path,  # labelled CSV with a group column
-                 out_a: str | Path,     # CSV of the first half of the groups
-                 out_b: str | Path,     # CSV of the other half
-                ) -> tuple[Path, Path]:
-    "Split a manifest by group into two halves (sorted group names, alternately), e.g. kits for train/test."
-    import csv
-    rows = read_manifest(manifest, check_paths=False)                    # paths made absolute: the halves may live elsewhere
-    names = sorted({r['group'] for r in rows}); a = set(names[0::2])
-    for out, keep in ((out_a, lambda r: r['group'] in a), (out_b, lambda r: r['group'] not in a)):
-        with open(out, 'w', newline='', encoding='utf-8') as f:
-            w = csv.DictWriter(f, ['path', 'label', 'group']); w.writeheader(); w.writerows({k: str(r[k]) for k in ('path', 'label', 'group')} for r in rows if keep(r))
-    return Path(out_a), Path(out_b)

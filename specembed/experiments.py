@@ -13,8 +13,10 @@ import soundfile as sf
 import torch
 
 from .core import Config, read_manifest
-from .data import load_audio, hydrogen_manifest, strums_manifest, gm_notes_manifest, write_manifest
-from .evaluate import clip_vectors, evaluate_arrays, gain_recovered, split_groups, KEYS
+from .data import load_audio, write_manifest
+from .sources import hydrogen_manifest, strums_manifest, gm_notes_manifest
+from .evaluate import clip_vectors, evaluate_arrays, gain_recovered, KEYS
+from .data import split_groups
 from .train import train
 from .run import Run, latest_checkpoint
 from .embed import CLIP_POOLING
