@@ -58,6 +58,7 @@ def write_atomic(path: str | Path,   # the file to write
         raise
     return path
 
+# %% ../nbs/03a_run.ipynb #5daa0416
 def _alive(pid: int) -> bool:
     "Whether process `pid` runs (on this machine)."
     try: os.kill(pid, 0)
