@@ -21,9 +21,9 @@ from .data import GATE_REL_DB, GATE_FLOOR_DB, patch_level, signal_mask   # the l
 from .core import dist_info, init_distributed
 
 # %% auto #0
-__all__ = ['CLIP_POOLING', 'patchify', 'clip_embedding', 'decode_ahead', 'PitchPool', 'Embedder', 'Embeddings', 'SearchIndex',
-           'clustered_vectors', 'ann_benchmark', 'shard_paths', 'merge_embeddings', 'embed_files', 'collection_mean',
-           'centred', 'build_index', 'search_index', 'export_onnx']
+__all__ = ['CLIP_POOLING', 'patchify', 'clip_embedding', 'decode_ahead', 'PitchPool', 'FrameBuffer', 'Embedder', 'Embeddings',
+           'SearchIndex', 'clustered_vectors', 'ann_benchmark', 'shard_paths', 'merge_embeddings', 'embed_files',
+           'collection_mean', 'centred', 'build_index', 'search_index', 'export_onnx']
 
 # %% ../nbs/05_embed.ipynb #f42c0edb
 def patchify(x: torch.Tensor,  # log-mel `(F,N)`
@@ -129,6 +129,48 @@ class PitchPool(nn.Module):
 
     def extra_repr(self) -> str: return f"shifts {', '.join(f'{s:+g}' for s in self.shifts)} semitones"
 
+# %% ../nbs/05_embed.ipynb #e9b49286
+class FrameBuffer:
+    "Log-mel frames of one recording as its blocks arrive, cut into patches `(F,T)` every `hop` frames; only the frames a later patch needs are kept."
+    def __init__(self,
+                 front: nn.Module,      # the front end: waveform `(N,)` -> log-mel frames `(F,m)` (`LogMel`)
+                 cfg: Config,           # its config (`patch_frames`, `hop_length`, `n_fft`, `patch_samples`)
+                 hop: int,              # frames between patch starts
+                 device: torch.device,  # where the frames are computed and kept
+                ):
+        self.front, self.cfg, self.hop, self.device = front, cfg, hop, device
+        self.tail, self.kept = torch.zeros(0), torch.zeros(cfg.n_mels, 0, device=device)   # samples not yet framed; frames kept (F,k)
+        self.first = self.next = self.samples = 0      # index of the first kept frame, of the next patch start; samples seen
+        self.starts = []                               # every patch's first frame, in order
+
+    def add(self, block: torch.Tensor) -> list:        # a waveform block `(N,)`
+        "Append a block; returns the patches `(F,T)` it completed."
+        self.samples += len(block); self._frame(torch.cat([self.tail, block.float().cpu()])); return self._patches(final=False)
+
+    def finish(self) -> list:
+        "The last patches: the recording padded with silence to one patch if shorter, and one patch that ends at its end."
+        if self.samples < self.cfg.patch_samples: self._frame(Fn.pad(self.tail, (0, self.cfg.patch_samples - self.samples)))
+        return self._patches(final=True)
+
+    def times(self) -> torch.Tensor:
+        "Each patch's centre, seconds `(P,)`."
+        c = self.cfg; return (torch.tensor(self.starts, dtype=torch.float32) * c.hop_length + c.patch_samples / 2) / c.sample_rate
+
+    def _frame(self, buf: torch.Tensor):
+        c = self.cfg; m = n_frames(len(buf), c)
+        if m: self.kept = torch.cat([self.kept, self.front(buf[:(m - 1) * c.hop_length + c.n_fft].to(self.device))], 1)   # (N,) -> (F,m)
+        self.tail = buf[m * c.hop_length:] if m else buf
+
+    def _patches(self, final: bool) -> list:
+        T, end, out = self.cfg.patch_frames, self.first + self.kept.shape[1], []     # end: frames computed so far
+        while self.next + T <= end:
+            out.append(self.kept[:, self.next - self.first:self.next - self.first + T]); self.starts.append(self.next); self.next += self.hop
+        if final and self.starts[-1] + T < end:                                       # cover the end, as `patchify` does
+            out.append(self.kept[:, end - T - self.first:end - self.first]); self.starts.append(end - T)
+        keep = max(min(self.next, end - T), self.first)                               # the last T frames stay, for the end patch
+        self.kept, self.first = self.kept[:, keep - self.first:], keep
+        return out
+
 # %% ../nbs/05_embed.ipynb #3407a089
 class Embedder:
     "Frame and clip embeddings of waveforms or files with an encoder `(B,F,T) -> (B,D)`."
@@ -169,36 +211,15 @@ class Embedder:
                blocks,  # consecutive waveform blocks `(N_i,)` at `cfg.sample_rate`, any iterable (read once)
               ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         "Consecutive waveform blocks `(N_i,)` of one recording -> what `frames` gives for their concatenation; memory stays flat with length."
-        c = self.cfg; T, H, hop = c.patch_frames, self.hop, c.hop_length
-        tail = torch.zeros(0); fbuf = torch.zeros(c.n_mels, 0, device=self.device)   # samples not yet framed; frames kept (F,k)
-        fb0 = nxt = n_samples = 0                 # global index of fbuf's first frame; next patch start; samples seen
-        starts, pending, out, levels = [], [], [], []
-
-        def take(final: bool):
-            nonlocal fbuf, fb0, nxt
-            end = fb0 + fbuf.shape[1]                                            # frames computed so far
-            while nxt + T <= end:
-                pending.append(fbuf[:, nxt - fb0:nxt - fb0 + T]); starts.append(nxt); nxt += H
-            if final and starts[-1] + T < end:                                   # cover the end, as `patchify` does
-                pending.append(fbuf[:, end - T - fb0:end - fb0]); starts.append(end - T)
-            if len(pending) >= self.batch_size or final and pending:
-                x = torch.stack(pending); pending.clear()
-                out.append(self.encode(x)); levels.append(patch_level(x, c).cpu())   # (P,F,T) -> (P,D), (P,)
-            keep = max(min(nxt, end - T), fb0)                                   # the last T frames stay, for the end patch
-            fbuf, fb0 = fbuf[:, keep - fb0:], keep
-
-        def frames_of(buf):
-            nonlocal fbuf
-            m = n_frames(len(buf), c)
-            if m: fbuf = torch.cat([fbuf, self.front(buf[:(m - 1) * hop + c.n_fft].to(self.device))], 1)   # (N,) -> (F,m)
-            return buf[m * hop:] if m else buf
-
+        buf, pending, out, levels = FrameBuffer(self.front, self.cfg, self.hop, self.device), [], [], []
+        def encode(patches: list):                                             # (P,F,T) -> (P,D), and their levels (P,)
+            x = torch.stack(patches); out.append(self.encode(x)); levels.append(patch_level(x, self.cfg).cpu())
         for block in blocks:
-            n_samples += len(block); tail = frames_of(torch.cat([tail, block.float().cpu()])); take(False)
-        if n_samples < c.patch_samples: tail = frames_of(Fn.pad(tail, (0, c.patch_samples - n_samples)))   # short: padded with silence
-        take(True)
-        t = (torch.tensor(starts, dtype=torch.float32) * hop + c.patch_samples / 2) / c.sample_rate
-        return torch.cat(out), t, torch.cat(levels)
+            pending += buf.add(block)
+            if len(pending) >= self.batch_size: encode(pending); pending = []
+        pending += buf.finish()
+        if pending: encode(pending)
+        return torch.cat(out), buf.times(), torch.cat(levels)
 
     def clip(self,
              wave: torch.Tensor,  # waveform `(N,)` at `cfg.sample_rate`
