@@ -129,7 +129,7 @@ class PitchPool(nn.Module):
 
     def extra_repr(self) -> str: return f"shifts {', '.join(f'{s:+g}' for s in self.shifts)} semitones"
 
-# %% ../nbs/05_embed.ipynb #e9b49286
+# %% ../nbs/05_embed.ipynb #30da980d
 class FrameBuffer:
     "Log-mel frames of one recording as its blocks arrive, cut into patches `(F,T)` every `hop` frames; only the frames a later patch needs are kept."
     def __init__(self,
