@@ -194,17 +194,25 @@ def _train_cmd(args):
 # %% ../nbs/09_cli.ipynb #deb65894
 def _embed_args(sub):
     "The `embed` subcommand's arguments."
-    e = sub.add_parser('embed', help='frame and clip embeddings of audio files -> .npz (under torchrun the files are shared out)')
+    e = sub.add_parser('embed', help='frame and clip embeddings of audio files -> a Parquet embedding set or one .npz (under torchrun the files are shared out)')
     e.add_argument('--model', default='pretrained', help="run folder, one of its checkpoints, or 'pretrained' (the shipped model; default)")
     e.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
-    e.add_argument('--out', required=True, help='.npz file: clip (N,D), frame (M,D), frame_file, frame_time, paths')
+    e.add_argument('--out', required=True, help='a folder: an embedding set, Parquet with one row per file, where a rerun embeds only new or changed files (nbs/05_embed); FILE.npz: one .npz of clip (N,D), frame (M,D), frame_file, frame_time, paths')
     e.add_argument('--device', help=DEVICE_HELP); e.add_argument('--quiet', action='store_true', help='no progress bar')
     e.add_argument('--pitch-pool', help=POOL_HELP)
 
 def _embed_cmd(args):
-    from specembed.embed import embed_files
-    model, cfg = _model(args.model, args.device, args.pitch_pool); out = Path(args.out)
-    E = embed_files(model, cfg, _audio_paths(args.audio), args.device, not args.quiet, shard_dir=out.with_name(out.name + '.shards'))
+    from specembed.embed import embed_files, EmbeddingSet, model_fingerprint
+    model, cfg = _model(args.model, args.device, args.pitch_pool); out = Path(args.out); paths = [str(p) for p in _audio_paths(args.audio)]
+    embed = lambda todo: embed_files(model, cfg, todo, args.device, not args.quiet, shard_dir=out.with_name(out.name + '.shards'))
+    if out.suffix.lower() != '.npz':                          # a folder: the set follows the collection
+        done = EmbeddingSet(out).update(paths, model_fingerprint(model, cfg), embed, json.loads(cfg.to_json()), not args.quiet)
+        if done is None: return                              # torchrun: rank 0 writes the set
+        E = EmbeddingSet(out).embeddings(paths)
+        print(f"{out}: {done}"); print(f"wrote {out}: {len(E.paths)} clips, {len(E.frame)} frames, {len(E.skipped)} skipped")
+        for path, why in done.skipped.items(): print(f"  skipped {shown(path)}: {why}")
+        return
+    E = embed(paths)
     if E is None: return                                     # torchrun: rank 0 writes the file
     if not E.paths:                                          # nothing to write: say why instead of an empty file
         p, why = next(iter(E.skipped.items()), ('', 'no files'))
@@ -228,7 +236,7 @@ def _index_cmd(args):
     model, cfg = _model(args.model, args.device, args.pitch_pool)
     out = build_index(model, cfg, _sources(args.audio), args.out, args.level, args.device, not args.quiet,
                       run=args.model if args.model == 'pretrained' else str(Path(args.model).absolute()), centre=args.centre)
-    if int(os.environ.get('RANK', 0)) == 0: print('wrote', out)
+    if int(os.environ.get('RANK', 0)) == 0: print(f"wrote {out}: {json.loads((Path(out) / 'index.json').read_text())['update']}")
 
 # %% ../nbs/09_cli.ipynb #1275013b
 def _search_args(sub):
