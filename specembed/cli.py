@@ -12,7 +12,7 @@ from .config import add_config_flags   # torch-free (nbs/00_config)
 
 
 # %% auto #0
-__all__ = ['EXPERIMENT_NAMES', 'TRAIN_FIELDS', 'TRAIN_NOTES', 'RECIPE_NAMES', 'SONIC_PI', 'STORE_HELP', 'DEVICE_HELP',
+__all__ = ['EXPERIMENT_NAMES', 'TRAIN_FIELDS', 'TRAIN_NOTES', 'RECIPE_NAMES', 'SONIC_PI', 'STORE_HELP', 'DEVICE_HELP', 'RAY_HELP',
            'POOL_HELP', 'USER_PATH', 'POS_INT', 'POS_FLOAT', 'COMMANDS', 'USER_ERRORS', 'INTERRUPTED', 'shown', 'main']
 
 # %% ../nbs/09_cli.ipynb #2f125593
@@ -24,6 +24,7 @@ RECIPE_NAMES = ('hydrogen', 'strums', 'asterisk', 'gm')
 SONIC_PI = '/usr/share/sonic-pi/samples'                      # = specembed.data.SONIC_PI_DIR (tested)
 STORE_HELP = 'feature store root (default: $SPECEMBED_STORE or ~/.cache/specembed/stores); it may hold other audio too'
 DEVICE_HELP = "cpu, cuda, cuda:N or auto (default: cuda when there is a GPU)"
+RAY_HELP = "embed on a Ray cluster: auto (the running one, else a local instance), local, or its address (needs pip install -e \".[ray]\"; nbs/05_embed)"
 POOL_HELP = "semitone shifts at which each patch is also read, averaged (--pitch-pool=-12,0,12), or 'none' to read it once (faster); default: the model's"
 USER_PATH = """the user's path (measured times on a 2-core CPU are in the README):
   specembed ingest ~/sounds --store st                       decode once into a feature store
@@ -199,12 +200,12 @@ def _embed_args(sub):
     e.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
     e.add_argument('--out', required=True, help='a folder: an embedding set, Parquet with one row per file, where a rerun embeds only new or changed files (nbs/05_embed); FILE.npz: one .npz of clip (N,D), frame (M,D), frame_file, frame_time, paths')
     e.add_argument('--device', help=DEVICE_HELP); e.add_argument('--quiet', action='store_true', help='no progress bar')
-    e.add_argument('--pitch-pool', help=POOL_HELP)
+    e.add_argument('--pitch-pool', help=POOL_HELP); e.add_argument('--ray', metavar='ADDRESS', help=RAY_HELP)
 
 def _embed_cmd(args):
     from specembed.embed import embed_files, EmbeddingSet, model_fingerprint
     model, cfg = _model(args.model, args.device, args.pitch_pool); out = Path(args.out); paths = [str(p) for p in _audio_paths(args.audio)]
-    embed = lambda todo: embed_files(model, cfg, todo, args.device, not args.quiet, shard_dir=out.with_name(out.name + '.shards'))
+    embed = lambda todo: embed_files(model, cfg, todo, args.device, not args.quiet, out.with_name(out.name + '.shards'), args.ray)
     if out.suffix.lower() != '.npz':                          # a folder: the set follows the collection
         done = EmbeddingSet(out).update(paths, model_fingerprint(model, cfg), embed, json.loads(cfg.to_json()), not args.quiet)
         if done is None: return                              # torchrun: rank 0 writes the set
@@ -228,14 +229,14 @@ def _index_args(sub):
     x.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
     x.add_argument('--level', choices=['frame', 'clip'], default='frame', help='one vector per 0.48 s frame (finds moments; default) or per file')
     x.add_argument('--device', help=DEVICE_HELP); x.add_argument('--quiet', action='store_true', help='no progress bar')
-    x.add_argument('--pitch-pool', help=POOL_HELP + " (search reads the query the same way)")
+    x.add_argument('--pitch-pool', help=POOL_HELP + " (search reads the query the same way)"); x.add_argument('--ray', metavar='ADDRESS', help=RAY_HELP)
     x.add_argument('--no-centre', '--no-center', dest='centre', action='store_false', help="search the raw vectors, not centred on the collection's mean (nbs/05_embed)")
 
 def _index_cmd(args):
     from specembed.embed import build_index
     model, cfg = _model(args.model, args.device, args.pitch_pool)
     out = build_index(model, cfg, _sources(args.audio), args.out, args.level, args.device, not args.quiet,
-                      run=args.model if args.model == 'pretrained' else str(Path(args.model).absolute()), centre=args.centre)
+                      run=args.model if args.model == 'pretrained' else str(Path(args.model).absolute()), centre=args.centre, ray=args.ray)
     if int(os.environ.get('RANK', 0)) == 0: print(f"wrote {out}: {json.loads((Path(out) / 'index.json').read_text())['update']}")
 
 # %% ../nbs/09_cli.ipynb #1275013b

@@ -26,7 +26,8 @@ from .run import write_atomic, sha256_file
 __all__ = ['CLIP_POOLING', 'SHARD_ROWS', 'SET_FORMAT', 'patchify', 'clip_embedding', 'decode_ahead', 'PitchPool', 'FrameBuffer',
            'Embedder', 'Embeddings', 'ShardFolder', 'model_fingerprint', 'SetUpdate', 'plan_update', 'EmbeddingSet',
            'SearchIndex', 'clustered_vectors', 'ann_benchmark', 'shard_paths', 'merge_embeddings', 'embed_files',
-           'collection_mean', 'centred', 'build_index', 'index_embeddings', 'search_index', 'export_onnx']
+           'collection_mean', 'centred', 'build_index', 'index_embeddings', 'search_index', 'ray_connect',
+           'ray_embed_files', 'export_onnx']
 
 # %% ../nbs/05_embed.ipynb #f42c0edb
 def patchify(x: torch.Tensor,  # log-mel `(F,N)`
@@ -630,8 +631,10 @@ def embed_files(model: nn.Module,                     # the encoder
                 device: str | None = None,            # under torchrun with CUDA: each process its LOCAL_RANK's GPU
                 progress: bool = True,                # show a progress bar (rank 0 only under torchrun)
                 shard_dir: str | Path | None = None,  # where the processes leave their shards (torchrun only)
+                ray: str | None = None,               # embed on a Ray cluster instead (`ray_embed_files`): 'auto', 'local' or its address
                ) -> Embeddings | None:
-    "Embed `paths`; under torchrun each of N processes embeds every N-th file and rank 0 merges the shards (the others get None)."
+    "Embed `paths`; under torchrun each of N processes embeds every N-th file and rank 0 merges the shards (the others get None); with `ray`, Ray Data shares them out."
+    if ray: return ray_embed_files(model, cfg, paths, ray, device, progress)
     rank, world, local = dist_info()
     if world <= 1: return Embedder(model, cfg, device).files(paths, progress)
     if shard_dir is None: raise ValueError("several processes need a shard_dir to meet in")
@@ -672,6 +675,7 @@ def build_index(model: nn.Module,           # the encoder
                 run: str = '',              # the run folder, recorded so that `search` can load the model
                 gate: dict | None = None,   # {rel_db, floor_db}: which frames are searched (`signal_mask`); default the module's
                 centre: bool = True,        # keep the searched vectors' mean in index.json: search centres them and every query on it (`centred`)
+                ray: str | None = None,     # embed on a Ray cluster (`ray_embed_files`): 'auto', 'local' or its address
                ) -> Path:
     "Embed `audio` into an index folder `out` (frame- or clip-level vectors), only what is new or changed when it exists; under torchrun the files are shared out (`embed_files`)."
     sources = audio if isinstance(audio, (list, tuple)) else [audio]
@@ -680,7 +684,7 @@ def build_index(model: nn.Module,           # the encoder
     out = Path(out); S = EmbeddingSet(out / 'embeddings')
     if out.exists() and not (out / 'index.json').exists() and any(out.iterdir()):
         raise ValueError(f"{out} is a folder with other files in it, not an index folder: give a new or empty folder")
-    done = S.update(paths, model_fingerprint(model, cfg), lambda todo: embed_files(model, cfg, todo, device, progress, shard_dir=out / 'shards'),
+    done = S.update(paths, model_fingerprint(model, cfg), lambda todo: embed_files(model, cfg, todo, device, progress, out / 'shards', ray),
                     json.loads(cfg.to_json()), progress)
     if done is None: return out                               # torchrun: rank 0 writes the index
     E = S.embeddings(paths)
@@ -733,6 +737,60 @@ def search_index(index_dir: str | Path,      # a folder written by `build_index`
         out.append(dict(path=E.paths[f], time=float(E.frame_time[i]) if frame else 0.0,
                         distance=float(2 - 2 * s)))             # squared L2 between unit vectors (centred ones when the index is)
     return out
+
+# %% ../nbs/05_embed.ipynb #86a1e471
+class _RayEmbedder:
+    "A Ray Data worker: the encoder received once, then `Embedder.files` on each batch of paths -> rows of an embedding set."
+    def __init__(self, model: nn.Module, cfg: Config, device: str, threads: int):
+        torch.set_num_threads(threads); self.emb = Embedder(model, cfg, device); self.D = cfg.embed_dim
+
+    def __call__(self, batch: pa.Table) -> pa.Table:
+        paths = batch['path'].to_pylist(); E = self.emb.files(paths, progress=False, workers=1)   # decoding overlaps the encoder in a thread
+        return _set_rows(E, {p: (0, 0, '') for p in paths}, '', self.D)           # size, time and hash are the caller's
+
+def ray_connect(address: str = 'auto',  # 'auto' (a running cluster, else a local instance), 'local', or a cluster's address
+               ) -> bool:
+    "Join a Ray cluster (quietly) -> whether this call started Ray, and so should shut it down."
+    try: import ray
+    except ImportError: raise ImportError("--ray needs Ray: pip install -e \".[ray]\" (or pip install \"ray[data]\")") from None
+    import logging
+    if ray.is_initialized(): return False
+    kw = dict(include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
+    if address == 'local': ray.init(**kw); return True
+    try: ray.init(address=address, **kw)
+    except ConnectionError:
+        if address != 'auto': raise
+        ray.init(**kw)                                                    # no cluster running: a local instance
+    return True
+
+# %% ../nbs/05_embed.ipynb #d719b623
+def ray_embed_files(model: nn.Module,             # the encoder (sent to each worker once)
+                    cfg: Config,                  # its config (front end, patch length, `pitch_pool`)
+                    paths: list,                  # the files to embed
+                    address: str = 'auto',        # `ray_connect`'s address
+                    device: str | None = None,    # on GPU workers: default CUDA
+                    progress: bool = True,        # Ray Data's progress bars
+                    files_per_batch: int = 8,     # files a worker embeds per call
+                    workers: int | None = None,   # default: one per GPU, else one per CPU of the cluster
+                   ) -> Embeddings:
+    "`Embedder.files` of `paths` on a Ray cluster -> `Embeddings` in the order of `paths` (unreadable files in `.skipped`)."
+    import logging, warnings
+    started = ray_connect(address); import ray, ray.data as rd              # ray_connect says how to install it
+    try:
+        res = ray.cluster_resources(); gpus = int(res.get('GPU', 0))
+        ctx = rd.DataContext.get_current(); ctx.execution_options.preserve_order = True; ctx.enable_progress_bars = progress
+        if not progress: logging.getLogger('ray.data').setLevel(logging.WARNING)
+        blocks = max(1, -(-len(paths) // files_per_batch)); ds = rd.from_items([{'path': str(p)} for p in paths], override_num_blocks=blocks)
+        ds = ds.map_batches(_RayEmbedder, batch_size=files_per_batch, batch_format='pyarrow', num_cpus=1, num_gpus=1 if gpus else 0,
+                            compute=rd.ActorPoolStrategy(min_size=1, max_size=min(blocks, workers or gpus or max(1, int(res.get('CPU', 1))))),
+                            fn_constructor_kwargs=dict(model=copy.deepcopy(model).cpu().eval(), cfg=cfg, device=(device or 'cuda') if gpus else 'cpu', threads=1))
+        with warnings.catch_warnings():                                   # not its advice on small inputs (fewer blocks than workers)
+            warnings.filterwarnings('ignore', message='The minimum number of concurrent actors')
+            rows = [t for t in ds.iter_batches(batch_format='pyarrow', batch_size=None) if len(t)]
+        E = _set_embeddings(pa.concat_tables(rows)) if rows else Embeddings.from_parts([], [], [], [], {}, cfg.embed_dim)
+        return merge_embeddings([E], paths)
+    finally:
+        if started: ray.shutdown()
 
 # %% ../nbs/05_embed.ipynb #0345ef56
 def export_onnx(model: str | Path | nn.Module = 'pretrained',   # 'pretrained', a run folder, or an encoder
