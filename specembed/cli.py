@@ -231,12 +231,13 @@ def _index_args(sub):
     x.add_argument('--device', help=DEVICE_HELP); x.add_argument('--quiet', action='store_true', help='no progress bar')
     x.add_argument('--pitch-pool', help=POOL_HELP + " (search reads the query the same way)"); x.add_argument('--ray', metavar='ADDRESS', help=RAY_HELP)
     x.add_argument('--no-centre', '--no-center', dest='centre', action='store_false', help="search the raw vectors, not centred on the collection's mean (nbs/05_embed)")
+    x.add_argument('--search', choices=['auto', 'exact', 'disk'], default='auto', help="exact (vectors in memory), disk (IVF-PQ shards on disk, for collections past memory), or auto: disk above 1,000,000 vectors (default)")
 
 def _index_cmd(args):
     from specembed.embed import build_index
     model, cfg = _model(args.model, args.device, args.pitch_pool)
     out = build_index(model, cfg, _sources(args.audio), args.out, args.level, args.device, not args.quiet,
-                      run=args.model if args.model == 'pretrained' else str(Path(args.model).absolute()), centre=args.centre, ray=args.ray)
+                      run=args.model if args.model == 'pretrained' else str(Path(args.model).absolute()), centre=args.centre, ray=args.ray, search=args.search)
     if int(os.environ.get('RANK', 0)) == 0: print(f"wrote {out}: {json.loads((Path(out) / 'index.json').read_text())['update']}")
 
 # %% ../nbs/09_cli.ipynb #1275013b

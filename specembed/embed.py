@@ -23,9 +23,10 @@ from .core import dist_info, init_distributed
 from .run import write_atomic, sha256_file
 
 # %% auto #0
-__all__ = ['CLIP_POOLING', 'SHARD_ROWS', 'SET_FORMAT', 'patchify', 'clip_embedding', 'decode_ahead', 'PitchPool', 'FrameBuffer',
-           'Embedder', 'Embeddings', 'ShardFolder', 'model_fingerprint', 'SetUpdate', 'plan_update', 'EmbeddingSet',
-           'SearchIndex', 'clustered_vectors', 'ann_benchmark', 'shard_paths', 'merge_embeddings', 'embed_files',
+__all__ = ['CLIP_POOLING', 'SHARD_ROWS', 'SET_FORMAT', 'IVF_FORMAT', 'EXACT_MAX_VECTORS', 'SEARCHED_COLUMNS', 'patchify',
+           'clip_embedding', 'decode_ahead', 'PitchPool', 'FrameBuffer', 'Embedder', 'Embeddings', 'ShardFolder',
+           'model_fingerprint', 'SetUpdate', 'plan_update', 'EmbeddingSet', 'SearchIndex', 'clustered_vectors',
+           'ann_benchmark', 'ivf_cells', 'DiskIndex', 'shard_paths', 'merge_embeddings', 'embed_files',
            'collection_mean', 'centred', 'build_index', 'index_embeddings', 'search_index', 'ray_connect',
            'ray_embed_files', 'export_onnx']
 
@@ -602,6 +603,141 @@ def ann_benchmark(n: int,                 # vectors in the index
     return dict(n=n, d=d, k=k, nprobe=nprobe, nlist=fa.index.nlist, recall_at_k=float(recall), build_s=t_build,
                 exact_ms_per_query=1000 * t_exact / n_queries, faiss_ms_per_query=1000 * t_faiss / n_queries)
 
+# %% ../nbs/05_embed.ipynb #ivf00002
+IVF_FORMAT = 'specembed-ivf-index'   # a disk index's `ivf.json` "format"
+
+def ivf_cells(n: int,  # vectors the index is expected to hold
+             ) -> int:
+    "Coarse cells for `n` vectors: about sqrt(n), a power of two from 16 to 4,096 (so that k-means on a CPU takes minutes, not hours)."
+    return int(2 ** np.clip(np.round(np.log2(np.sqrt(max(n, 1)))), 4, 12))
+
+# %% ../nbs/05_embed.ipynb #ivf00004
+class _DiskShards:
+    "The disk index's folder: `ivf.json`, the trained quantisers, and shards added and removed one at a time (searching is `DiskIndex`)."
+    def __init__(self,
+                 path: str | Path,  # the index folder (`DiskIndex.create` writes it)
+                ):
+        self.path = Path(path); self._live = None
+
+    @property
+    def meta(self) -> dict:
+        "`ivf.json`: format, dim, cells, code bytes, next id, shards {name: {first, n, key}}, and what the caller keeps (`extra`)."
+        p = self.path / 'ivf.json'
+        try: m = json.loads(p.read_text())
+        except FileNotFoundError: raise ValueError(f"{self.path} is not a disk index (no ivf.json): make one with DiskIndex.create") from None
+        except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"{p}: not JSON ({e})") from None
+        if not isinstance(m, dict) or m.get('format') != IVF_FORMAT: raise ValueError(f"{p}: not a disk index's ivf.json (no \"format\": \"{IVF_FORMAT}\")")
+        return m
+
+    def _write_meta(self, m: dict): write_atomic(self.path / 'ivf.json', json.dumps(m, indent=1)); self.close()
+    def close(self):
+        "Forget what searching opened (the stacked lists, the vector files); the next search opens the folder again."
+        for f in self._live[3] if self._live else (): f.close()
+        self._live = None
+    def _files(self, name: str, s: dict) -> tuple: return tuple(self.path / 'shards' / f"{name}-{s['first']}{e}" for e in ('.faiss', '.f16'))
+    def __len__(self): return sum(s['n'] for s in self.meta['shards'].values())
+
+    def add(self,
+            name: str,            # the shard's name (a file-name stem); one already held is replaced
+            vectors: np.ndarray,  # its unit vectors `(N,D)`
+            key: str = '',        # what the caller knows the shard's content by (e.g. its file's size and time), kept in ivf.json
+           ):
+        "Encode one shard of vectors: its PQ codes and its float16 vectors become two files; ids continue from the last shard's."
+        import faiss
+        m = self.meta; x = np.ascontiguousarray(vectors, np.float32)
+        if x.ndim != 2 or x.shape[1] != m['dim']: raise ValueError(f"shard {name!r}: vectors must be (N,{m['dim']}), got shape {x.shape}")
+        if not np.isfinite(x).all(): raise ValueError(f"shard {name!r}: vectors hold NaN or infinity")
+        first = m['next_id']; ix = faiss.read_index(str(self.path / 'trained.faiss'))
+        ix.add_with_ids(x, np.arange(first, first + len(x), dtype=np.int64))
+        codes, f16 = self._files(name, dict(first=first))
+        faiss.write_index(ix, str(codes)); x.astype(np.float16).tofile(f16)         # new files first, then ivf.json names them
+        old = m['shards'].get(name); m['shards'][name] = dict(first=first, n=len(x), key=key); m['next_id'] = first + len(x)
+        self._write_meta(m)
+        for f in self._files(name, old) if old else (): f.unlink(missing_ok=True)
+
+    def remove(self,
+               name: str,  # a shard added before
+              ):
+        "Drop one shard: its vectors are no longer found, its files are deleted."
+        m = self.meta; s = m['shards'].pop(name, None)
+        if s is None: raise KeyError(f"{self.path} holds no shard {name!r}")
+        self._write_meta(m)
+        for f in self._files(name, s): f.unlink(missing_ok=True)
+
+# %% ../nbs/05_embed.ipynb #ivf00005
+class DiskIndex(_DiskShards):
+    "Nearest neighbours past memory: FAISS IVF-PQ codes, one memory-mapped file per shard, the best candidates re-scored with their exact vectors (float16, on disk)."
+    @classmethod
+    def create(cls,
+               path: str | Path,             # a new or empty folder
+               sample: np.ndarray,           # unit vectors `(S,D)` like those to come: the cells and codes are trained on them
+               expected: int | None = None,  # vectors the index will hold (sets the cells, `ivf_cells`); default `len(sample)`
+               code_bytes: int = 64,         # bytes per vector (PQ sub-vectors); must divide D (64: 2 dimensions a byte)
+               seed: int = 0,                # seed of the training sample and of k-means
+               extra: dict | None = None,    # kept in ivf.json for the caller (e.g. the mean the vectors were centred on)
+              ) -> DiskIndex:
+        "Train the coarse cells and the product quantiser on `sample` `(S,D)` and write an empty index folder."
+        import faiss
+        path = Path(path); x = np.ascontiguousarray(sample, np.float32)
+        if path.exists() and any(path.iterdir()): raise ValueError(f"{path} is not empty: give a new or empty folder for a disk index")
+        if x.ndim != 2 or len(x) < 256: raise ValueError(f"a disk index trains on at least 256 vectors (S,D), got shape {x.shape}")
+        if x.shape[1] % code_bytes: raise ValueError(f"code_bytes must divide the vector size {x.shape[1]}, got {code_bytes}")
+        nlist = min(ivf_cells(expected or len(x)), len(x) // 8)
+        x = x[np.random.default_rng(seed).choice(len(x), min(len(x), max(40 * nlist, 10_000)), replace=False)]   # as many as FAISS asks for
+        ix = faiss.IndexIVFPQ(faiss.IndexFlatIP(x.shape[1]), x.shape[1], nlist, code_bytes, 8, faiss.METRIC_INNER_PRODUCT)
+        ix.cp.seed = ix.pq.cp.seed = seed; ix.train(x)
+        (path / 'shards').mkdir(parents=True, exist_ok=True); faiss.write_index(ix, str(path / 'trained.faiss'))
+        self = cls(path); self._write_meta(dict(format=IVF_FORMAT, version=1, dim=int(x.shape[1]), cells=nlist, code_bytes=code_bytes,
+                                               next_id=0, shards={}, extra=extra or {}))
+        return self
+
+    def _open(self) -> tuple:
+        "(trained index over every shard's lists, memory-mapped and stacked; first id of each shard; shard names; float16 vectors, memory-mapped), opened once."
+        import faiss
+        if self._live is not None: return self._live
+        m = self.meta; shards = sorted(m['shards'].items(), key=lambda kv: kv[1]['first'])
+        ix = faiss.read_index(str(self.path / 'trained.faiss')); lists = faiss.InvertedListsPtrVector()
+        parts = [faiss.read_index(str(self._files(n, s)[0]), faiss.IO_FLAG_MMAP) for n, s in shards]
+        for p in parts: lists.push_back(faiss.extract_index_ivf(p).invlists)
+        stack = faiss.HStackInvertedLists(lists.size(), lists.data()) if parts else None
+        if parts: ix.replace_invlists(stack, False); ix.ntotal = sum(p.ntotal for p in parts)
+        vec = [open(self._files(n, s)[1], 'rb') for n, s in shards]                  # read row by row (no memory map: resident memory stays small)
+        self._keep = (parts, lists, stack)                                              # FAISS holds raw pointers to these
+        self._live = (ix, np.array([s['first'] for _, s in shards], np.int64), [n for n, _ in shards], vec)
+        return self._live
+
+    @staticmethod
+    def _rows(f, rows: np.ndarray, D: int) -> np.ndarray:
+        "Rows `(R,)` of one shard's float16 vectors `(N,D)`, read from its open file -> `(R,D)` float32."
+        return np.frombuffer(b''.join(os.pread(f.fileno(), 2 * D, int(r) * 2 * D) for r in rows), np.float16).reshape(len(rows), D).astype(np.float32)
+
+    def locate(self,
+               ids: np.ndarray,  # ids from `search` (-1: none)
+              ) -> tuple[list, np.ndarray]:
+        "Ids -> (shard name of each, row within its shard); (None, -1) for -1."
+        _, firsts, names, _ = self._open(); ids = np.asarray(ids).ravel(); at = np.searchsorted(firsts, ids, side='right') - 1
+        return [names[a] if i >= 0 else None for a, i in zip(at, ids)], np.where(ids >= 0, ids - firsts[np.maximum(at, 0)], -1)
+
+    def search(self,
+               q: np.ndarray,      # queries `(Q,D)`
+               k: int = 10,        # neighbours per query
+               nprobe: int = 32,   # cells visited per query
+               rerank: int = 300,  # candidates from the codes re-scored with their exact vectors
+              ) -> tuple[np.ndarray, np.ndarray]:
+        "Queries `(Q,D)` -> (scores `(Q,k)` inner products, ids `(Q,k)`), best first; id -1 (score -inf) where fewer than k were found."
+        ix, firsts, _, vec = self._open(); q = np.ascontiguousarray(np.atleast_2d(q), np.float32)
+        if ix.ntotal == 0: return np.full((len(q), k), -np.inf, np.float32), np.full((len(q), k), -1, np.int64)
+        ix.nprobe = min(nprobe, ix.nlist); _, cand = ix.search(q, max(k, rerank)); score = np.full(cand.shape, -np.inf, np.float32)
+        for b in range(0, len(q), 256):                                               # 256 queries at a time: memory stays small
+            c = cand[b:b + 256]; at = np.searchsorted(firsts, c, side='right') - 1; ok = c >= 0
+            for a in np.unique(at[ok]):                                               # each shard's candidates, read in row order
+                sel = ok & (at == a); rows = c[sel] - firsts[a]; order = np.argsort(rows)
+                v = np.empty((len(rows), q.shape[1]), np.float32); v[order] = self._rows(vec[a], rows[order], q.shape[1])
+                score[b:b + 256][sel] = np.einsum('ij,ij->i', v, q[b + np.nonzero(sel)[0]])
+        best = np.argsort(-score, axis=1, kind='stable')[:, :k]
+        s, i = np.take_along_axis(score, best, 1), np.take_along_axis(cand, best, 1); i[~np.isfinite(s)] = -1
+        return s, i
+
 # %% ../nbs/05_embed.ipynb #71352426
 def shard_paths(paths: list,  # every file, in the collection's order
                 rank: int,    # this process's rank (0-based)
@@ -664,6 +800,57 @@ def centred(X: np.ndarray,                   # vectors `(N,D)`
     Y[at_mean] = X[at_mean]; n[at_mean] = np.linalg.norm(X[at_mean], axis=1, keepdims=True)
     return Y / np.maximum(n, 1e-12)
 
+# %% ../nbs/05_embed.ipynb #dsk00002
+EXACT_MAX_VECTORS = 1_000_000   # `build_index(search='auto')` searches exactly up to this many vectors, with a `DiskIndex` above
+SEARCHED_COLUMNS = ['path', 'skipped', 'frame_time', 'frame_level']   # what `_searched` reads when it needs no vectors
+
+def _searched(t: pa.Table,         # one shard's rows (`_set_schema`; at least `SEARCHED_COLUMNS`, and `frames`/`clip` for vectors)
+              level: str,          # 'frame' or 'clip'
+              gate: dict,          # {rel_db, floor_db}: which frames are searched (`Embeddings.signal`)
+              vectors: bool = True,  # also the vectors (`frames` or `clip`)
+             ) -> tuple:
+    "What an index searches in one shard -> (vectors `(V,D)` or None, the file of each `(V,)`, its time `(V,)` in seconds)."
+    k = t.filter(pc.is_null(t['skipped'])); paths = np.array(k['path'].to_pylist() + [''])[:-1]          # ('' keeps the dtype a string)
+    if level == 'clip':
+        D = t.schema.field('clip').type.list_size if vectors else 0
+        return (np.asarray(k['clip'].combine_chunks().flatten(), np.float32).reshape(len(k), D) if vectors else None), paths, np.zeros(len(k), np.float32)
+    flat = lambda c: np.asarray(k[c].combine_chunks().flatten(), np.float32)
+    lv = flat('frame_level'); ff = np.repeat(np.arange(len(k)), pc.list_value_length(k['frame_level']).to_numpy(zero_copy_only=False) if len(k) else [])
+    keep = Embeddings(list(paths), np.zeros((len(k), 0)), np.zeros((len(lv), 0)), ff, np.zeros(len(lv)), {}, lv).signal(**gate)
+    if not vectors: return None, paths[ff[keep]], flat('frame_time')[keep]
+    D = t.schema.field('frames').type.value_type.list_size
+    return np.asarray(k['frames'].combine_chunks().flatten().flatten(), np.float32).reshape(len(lv), D)[keep], paths[ff[keep]], flat('frame_time')[keep]
+
+def _shard_key(s: Path) -> str: st = s.stat(); return f"{st.st_size}:{st.st_mtime_ns}"   # a rewritten shard reads differently
+
+def _sync_disk(path: Path,           # the disk index's folder
+               S: EmbeddingSet,      # the collection's vectors
+               level: str,           # 'frame' or 'clip'
+               gate: dict,           # which frames are searched
+               centre: bool,         # centre the vectors on the collection's mean (that of the training sample)
+               progress: bool = True,  # a progress bar over the shards
+               sample_max: int = 200_000,  # vectors the quantisers are trained on, drawn across the shards
+              ) -> DiskIndex:
+    "Bring a `DiskIndex` in line with an embedding set's shards: trained when new or made for other vectors, then new or rewritten shards added and gone ones removed."
+    shards = {s.stem: s for s in S.shards()}; made_for = dict(model=S.meta.get('model'), level=level, gate=gate, centre=centre)
+    try: same = {k: DiskIndex(path).meta['extra'].get(k) for k in made_for} == made_for
+    except ValueError: same = False                                  # no index yet (or a broken ivf.json): made again
+    if not same:
+        shutil.rmtree(path, ignore_errors=True)
+        n = sum(len(_searched(pq.read_table(s, columns=SEARCHED_COLUMNS), level, gate, False)[1]) for s in shards.values())
+        rng = np.random.default_rng(0); p = min(1.0, sample_max / max(n, 1))
+        sample = np.concatenate([v[rng.random(len(v)) < p] for v in (_searched(pq.read_table(s), level, gate)[0] for s in shards.values())])
+        mean = collection_mean(sample) if centre else None
+        DiskIndex.create(path, sample if mean is None else centred(sample, mean), expected=n,
+                         extra=dict(made_for, mean=None if mean is None else [round(float(v), 7) for v in mean]))
+    D = DiskIndex(path); held = D.meta['shards']; mean = D.meta['extra']['mean']
+    for name in sorted(set(held) - set(shards)): D.remove(name)
+    for name, s in progress_bar(iterable=shards.items(), total=len(shards), desc='index', unit='shard', disable=not progress, leave=False):
+        if held.get(name, {}).get('key') == _shard_key(s): continue
+        v = _searched(pq.read_table(s), level, gate)[0]
+        D.add(name, v if mean is None or not len(v) else centred(v, mean), _shard_key(s))
+    return D
+
 # %% ../nbs/05_embed.ipynb #3dfb1c50
 def build_index(model: nn.Module,           # the encoder
                 cfg: Config,                # its config (front end, patch length)
@@ -676,8 +863,10 @@ def build_index(model: nn.Module,           # the encoder
                 gate: dict | None = None,   # {rel_db, floor_db}: which frames are searched (`signal_mask`); default the module's
                 centre: bool = True,        # keep the searched vectors' mean in index.json: search centres them and every query on it (`centred`)
                 ray: str | None = None,     # embed on a Ray cluster (`ray_embed_files`): 'auto', 'local' or its address
+                search: str = 'auto',       # 'exact' (vectors in memory), 'disk' (a `DiskIndex` in `out/ivf`), or 'auto': disk above `EXACT_MAX_VECTORS`
                ) -> Path:
     "Embed `audio` into an index folder `out` (frame- or clip-level vectors), only what is new or changed when it exists; under torchrun the files are shared out (`embed_files`)."
+    if search not in ('auto', 'exact', 'disk'): raise ValueError(f"search must be 'auto', 'exact' or 'disk', got {search!r}")
     sources = audio if isinstance(audio, (list, tuple)) else [audio]
     paths = [str(r['path']) for r in merge_rows([r for s in sources for r in source_rows(s)])]   # absolute (search works from any folder), each real file once
     if not paths: raise ValueError(f"no audio files found in {', '.join(map(str, sources))}")
@@ -687,14 +876,20 @@ def build_index(model: nn.Module,           # the encoder
     done = S.update(paths, model_fingerprint(model, cfg), lambda todo: embed_files(model, cfg, todo, device, progress, out / 'shards', ray),
                     json.loads(cfg.to_json()), progress)
     if done is None: return out                               # torchrun: rank 0 writes the index
-    E = S.embeddings(paths)
-    if not E.paths: raise ValueError(f"no file in {', '.join(map(str, sources))} could be embedded ({len(E.skipped)} skipped, e.g. {next(iter(E.skipped.items()), ('', ''))[1]})")
-    (out / 'embeddings.npz').unlink(missing_ok=True)          # an index written before embedding sets
     gate = gate or dict(rel_db=GATE_REL_DB, floor_db=GATE_FLOOR_DB)   # frames without signal are not searched
-    vec = E.frame[E.signal(**gate)] if level == 'frame' else E.clip     # what search_index searches
-    mean = [round(float(v), 7) for v in collection_mean(vec)] if centre else None
-    write_atomic(out / 'index.json', json.dumps(dict(level=level, run=str(run), n_files=len(E.paths), gate=gate, n_vectors=len(vec), mean=mean,
-                                                     config=json.loads(cfg.to_json()), update=str(done), skipped=E.skipped)))
+    parts = [_searched(pq.read_table(p, columns=SEARCHED_COLUMNS), level, gate, False)[1] for p in S.shards()]
+    meta = S.read(['path', 'skipped']); skipped = {p: w for p, w in zip(meta['path'].to_pylist(), meta['skipped'].to_pylist()) if w is not None}
+    n_files = len(meta) - len(skipped); n = sum(map(len, parts))
+    if not n_files: raise ValueError(f"no file in {', '.join(map(str, sources))} could be embedded ({len(skipped)} skipped, e.g. {next(iter(skipped.items()), ('', ''))[1]})")
+    (out / 'embeddings.npz').unlink(missing_ok=True)          # an index written before embedding sets
+    disk = n > EXACT_MAX_VECTORS if search == 'auto' else search == 'disk'
+    if disk: mean = _sync_disk(out / 'ivf', S, level, gate, centre, progress).meta['extra']['mean']      # the training sample's mean
+    else:
+        shutil.rmtree(out / 'ivf', ignore_errors=True); E = S.embeddings(paths)
+        vec = E.frame[E.signal(**gate)] if level == 'frame' else E.clip     # what search_index searches
+        mean = [round(float(v), 7) for v in collection_mean(vec)] if centre else None
+    write_atomic(out / 'index.json', json.dumps(dict(level=level, run=str(run), n_files=n_files, gate=gate, n_vectors=n, mean=mean, search='disk' if disk else 'exact',
+                                                     config=json.loads(cfg.to_json()), update=str(done), skipped=skipped)))
     return out
 
 # %% ../nbs/05_embed.ipynb #92a8e160
@@ -704,6 +899,30 @@ def index_embeddings(index_dir: str | Path,  # a folder written by `build_index`
     index_dir = Path(index_dir)
     if (index_dir / 'embeddings').is_dir(): return EmbeddingSet(index_dir / 'embeddings').embeddings()
     return Embeddings.load(index_dir / 'embeddings.npz')
+
+def _query_vector(query, model: nn.Module, cfg: Config, device, meta: dict) -> np.ndarray:
+    "An audio file -> its clip vector `(D,)` from its frames with signal (the index's gate); digital silence is an error."
+    e, _, level = Embedder(model, cfg, device).stream(iter_audio(query, cfg.sample_rate))
+    if not signal_mask(level, **meta.get('gate', {})).any(): raise ValueError(f"{query} is digital silence: nothing to search for")
+    return clip_embedding(e, level).numpy()
+
+def _search_disk(index_dir: Path, meta: dict, q: np.ndarray, query, k: int, keep_self: bool, own_max: int = 200) -> list[dict]:
+    "`search_index` on a `DiskIndex`: the k best of k + `own_max` candidates, less the query's own file's (a longer own file may leave fewer than k)."
+    D = DiskIndex(index_dir / 'ivf'); m = D.meta; mean = m['extra'].get('mean')
+    if mean is not None: q = centred(q[None], np.asarray(mean, np.float32))[0]
+    for name, s in m['shards'].items():                               # the set must still be what the index encoded
+        f = index_dir / 'embeddings' / f'{name}.parquet'
+        if not f.exists() or _shard_key(f) != s['key']: raise ValueError(f"{index_dir}: the disk index is older than its embeddings ({f.name}): run `specembed index` again")
+    extra = 0 if keep_self else own_max; scores, ids = D.search(q[None], k + extra, rerank=max(300, k + extra))
+    names, rows = D.locate(ids[0]); rows_of, me, out = {}, Path(query).resolve(), []
+    for s, i, name, r in zip(scores[0], ids[0], names, rows):
+        if i < 0: break
+        if name not in rows_of: rows_of[name] = _searched(pq.read_table(index_dir / 'embeddings' / f'{name}.parquet', columns=SEARCHED_COLUMNS), meta['level'], meta['gate'], False)
+        _, files, times = rows_of[name]
+        if not keep_self and Path(files[r]).resolve() == me: continue
+        out.append(dict(path=str(files[r]), time=float(times[r]) if meta['level'] == 'frame' else 0.0, distance=float(2 - 2 * s)))
+        if len(out) == k: break
+    return out
 
 def search_index(index_dir: str | Path,      # a folder written by `build_index`
                  query: str | Path,          # an audio file
@@ -716,6 +935,7 @@ def search_index(index_dir: str | Path,      # a folder written by `build_index`
     "The `k` nearest (file, time, distance) in an index folder to the clip embedding of the audio file `query` (its frames with signal), best first."
     index_dir = Path(index_dir); meta = json.loads((index_dir / 'index.json').read_text())
     if 'config' in meta: cfg = replace(cfg, pitch_pool=meta['config'].get('pitch_pool', ()))   # the query read as the index was
+    if meta.get('search') == 'disk': return _search_disk(index_dir, meta, _query_vector(query, model, cfg, device, meta), query, k, keep_self)
     E = index_embeddings(index_dir)
     frame = meta['level'] == 'frame'
     rows = np.flatnonzero(E.signal(**meta['gate']) if frame and 'gate' in meta else np.ones(len(E.frame if frame else E.clip), bool))
@@ -723,10 +943,7 @@ def search_index(index_dir: str | Path,      # a folder written by `build_index`
     mean = meta.get('mean')                                             # None: an index written before centring, or --no-centre
     if mean is not None and not (isinstance(mean, list) and len(mean) == vec.shape[1] and all(type(v) in (int, float) for v in mean) and np.isfinite(mean).all()):
         raise ValueError(f"{index_dir / 'index.json'}: 'mean' is not {vec.shape[1]} finite numbers")
-    e, _, level = Embedder(model, cfg, device).stream(iter_audio(query, cfg.sample_rate))
-    if not signal_mask(level, **meta.get('gate', {})).any():
-        raise ValueError(f"{query} is digital silence: nothing to search for")
-    q = clip_embedding(e, level).numpy()
+    q = _query_vector(query, model, cfg, device, meta)
     if mean is not None: vec, q = centred(vec, mean), centred(q[None], mean)[0]
     own = [i for i, p in enumerate(E.paths) if Path(p).resolve() == Path(query).resolve()] if not keep_self else []
     skip = np.isin(E.frame_file[rows], own) if frame else np.isin(rows, own)   # vectors of the query's own file

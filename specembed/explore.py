@@ -157,11 +157,14 @@ body{font-family:system-ui,sans-serif;margin:0;color:#222;display:flex;height:10
 #legend{font-size:12px}#legend span{display:inline-block;margin-right:.8em}
 #legend i{display:inline-block;width:10px;height:10px;margin-right:3px}
 audio{width:100%;height:32px}ol{padding-left:1.4em}li{margin:.5em 0}li a{cursor:pointer;color:#05c}small{color:#666}
+li.cur{background:#e8f0ff;outline:1px solid #9bf}#export{margin:.3em 0}#export button{font-size:12px}
 </style></head><body>
 <div id="left"><div id="bar"><b>__TITLE__</b><input id="filter" type="search" placeholder="filter by file name" size="28"><span id="count"></span></div>
 <div id="legend"></div><canvas id="map"></canvas></div>
-<div id="side"><div id="now"><small>Hover a point to see its file; click it to hear it and its nearest neighbours from other files.</small></div>
-<audio id="player" controls></audio><ol id="nn"></ol></div><div id="tip"></div>
+<div id="side"><div id="now"><small>Hover a point to see its file; click it to hear it and its nearest neighbours from other files.
+Then &uarr; &darr; audition the neighbours, Enter or &rarr; goes to one, &larr; comes back.</small></div>
+<audio id="player" controls></audio><div id="export"><small>save this list:</small> <button id="csv">CSV</button> <button id="m3u">playlist (M3U)</button></div>
+<ol id="nn"></ol></div><div id="tip"></div>
 <script id="data" type="application/json">__DATA__</script>
 <script id="audio" type="application/json">__AUDIO__</script>
 <script>
@@ -186,7 +189,7 @@ order.forEach((k, j) => colour.set(k, j < PAL.length ? PAL[j] : '#bbb')); const 
 document.getElementById('legend').innerHTML = '<small>colour = ' + esc(D.colour_by) + ':</small> ' +
   order.slice(0, PAL.length).map(k => `<span><i style="background:${colour.get(k)}"></i>${esc(k || '(none)')} (${freq.get(k)})</span>`).join('') +
   (order.length > PAL.length ? `<span><i style="background:#bbb"></i>${order.length - PAL.length} more</span>` : '');
-let sel = -1, match = null; const P = new Float32Array(2 * M);
+let sel = -1, cur = -1, match = null; const P = new Float32Array(2 * M);   // selected clip, auditioned neighbour (its rank)
 function layout() {
   const r = cv.getBoundingClientRect(), dpr = window.devicePixelRatio || 1, m = 10;
   cv.width = Math.round(r.width * dpr); cv.height = Math.round(r.height * dpr); ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -227,7 +230,7 @@ cv.addEventListener('mousemove', ev => {
 cv.addEventListener('mouseleave', () => tip.style.display = 'none');
 cv.addEventListener('click', ev => { const i = nearest(ev, 12); if (i >= 0) select(i); });
 function select(i, play = true) {
-  sel = i; player.src = src(i); if (play) player.play().catch(() => {});
+  sel = i; cur = -1; player.src = src(i); if (play) player.play().catch(() => {});
   now.innerHTML = '<b>' + esc(name(i)) + '</b>' + (label(i) ? ' <small>' + esc(label(i)) + '</small>' : '') +
     '<br><small>' + esc(i === Q ? 'the query (not in the collection)' : D.folders[i]) + '</small>';
   list.innerHTML = nnOf(i).map((j, r) => `<li><a data-i="${j}">${esc(D.names[j])}</a> <small>${esc(D.labels[j])} d=${distOf(i)[r].toFixed(3)}</small>` +
@@ -243,14 +246,51 @@ document.getElementById('filter').addEventListener('input', ev => {
   count.textContent = match ? match.filter(Boolean).length + ' of ' + D.n + ' clips match' : D.n + ' clips';
   draw();
 });
+"""   # the script: pointer, selection, filter
+
+# %% ../nbs/05b_explore.ipynb #keys0002
+_PAGE_KEYS = r"""function audition(r) {        // the neighbour of rank r (0-based): heard in the player, marked in the list
+  const items = list.querySelectorAll('li'); if (sel < 0 || !items.length) return;
+  cur = Math.max(0, Math.min(items.length - 1, r)); items.forEach((li, k) => li.classList.toggle('cur', k === cur));
+  items[cur].scrollIntoView({block: 'nearest'}); player.src = src(nnOf(sel)[cur]); player.play().catch(() => {});
+}
+const back = [];                  // where Enter came from, for the left arrow
+document.addEventListener('keydown', ev => {
+  if (ev.target.tagName === 'INPUT' || sel < 0 || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+  if (ev.key === 'ArrowDown') audition(cur + 1);
+  else if (ev.key === 'ArrowUp') audition(cur - 1);
+  else if ((ev.key === 'Enter' || ev.key === 'ArrowRight') && cur >= 0) { back.push(sel); select(nnOf(sel)[cur]); }
+  else if (ev.key === 'ArrowLeft' && back.length) select(back.pop());
+  else return;
+  ev.preventDefault();
+});
+function cell(v) {                // one CSV field: quoted when it must be; a leading = + - @ cannot start a spreadsheet formula
+  let s = String(v); if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+  return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+}
+function exportText(kind) {       // the selected clip (rank 0) and its neighbours, as CSV or as an M3U playlist
+  if (sel < 0) return '';
+  const rows = [[0, name(sel), label(sel), 0], ...nnOf(sel).map((j, r) => [r + 1, D.names[j], D.labels[j], distOf(sel)[r]])];
+  if (kind === 'csv') return ['rank,file,label,distance', ...rows.map(r => [r[0], r[1], r[2], (+r[3]).toFixed(4)].map(cell).join(','))].join('\r\n') + '\r\n';
+  const line = s => String(s).replace(/[\r\n]+/g, ' ');   // paths relative to the collection's folder: save the playlist there
+  return '#EXTM3U\n' + rows.map(r => `#EXTINF:-1,${line(r[1])}${r[2] ? ' (' + line(r[2]) + ')' : ''}\n${line(r[1])}\n`).join('');
+}
+function download(kind) {
+  if (sel < 0) return;
+  const url = URL.createObjectURL(new Blob([exportText(kind)], {type: kind === 'csv' ? 'text/csv' : 'audio/x-mpegurl'}));
+  const a = document.createElement('a'); a.href = url; a.download = 'selection.' + kind; document.body.appendChild(a); a.click(); a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+document.getElementById('csv').addEventListener('click', () => download('csv'));
+document.getElementById('m3u').addEventListener('click', () => download('m3u'));
 window.addEventListener('resize', layout);
 layout();
 const h = /#q=(\d+)/.exec(location.hash);
 if (Q >= 0) select(Q, false); else if (D.start >= 0) select(D.start, false); else if (h && +h[1] < D.n) select(+h[1], false);
-window.explorer = {select, selected: () => sel, point: i => [P[2 * i], P[2 * i + 1]], ready: performance.now()};
-</script></body></html>"""   # the script: pointer, selection, filter
+window.explorer = {select, selected: () => sel, cursor: () => cur, exportText, point: i => [P[2 * i], P[2 * i + 1]], ready: performance.now()};
+</script></body></html>"""   # the script: keyboard audition, export, start
 
-PAGE = _PAGE_HEAD + _PAGE_MAP + _PAGE_EVENTS   # the explorer page; explore_html fills in __TITLE__, __DATA__ and __AUDIO__
+PAGE = _PAGE_HEAD + _PAGE_MAP + _PAGE_EVENTS + _PAGE_KEYS   # the explorer page; explore_html fills in __TITLE__, __DATA__ and __AUDIO__
 
 # %% ../nbs/05b_explore.ipynb #9bc6f0ab
 BROWSER_AUDIO = {'.wav': 'audio/wav', '.wave': 'audio/wav', '.flac': 'audio/flac', '.ogg': 'audio/ogg', '.oga': 'audio/ogg',
