@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_cli.ipynb #02626135
 from __future__ import annotations
-import argparse, json, os, sys
+import argparse, errno, json, os, sys
 from pathlib import Path
 
 from .config import add_config_flags   # torch-free (nbs/00_config)
@@ -34,6 +34,7 @@ USER_PATH = """the user's path (measured times on a 2-core CPU are in the README
   specembed search --index ix ~/sounds/query.wav --k 5
   specembed evaluate --model run --manifest labels.csv       labels.csv: path,label[,group]
   specembed explore --audio ~/sounds                          a map in the browser: click a clip to hear its neighbours
+  specembed duplicates --audio ~/sounds                       groups of near-duplicate files
   specembed demo                                             all of it on the embedded corpus, with an HTML report"""
 
 def _positive(kind):
@@ -290,7 +291,7 @@ def _explore_args(sub):
     xe.add_argument('--out', default='specembed-explore', help='cache folder for embeddings and map, reused while files and model are unchanged (default ./specembed-explore)')
     xe.add_argument('--query', help='open with this audio file and its neighbours (it need not be in the collection)')
     xe.add_argument('--html', help='write one self-contained page (audio inside, at most 1,000 clips) to share, instead of serving')
-    xe.add_argument('--map', choices=['auto', 'tsne', 'pca'], default='auto', help='2-D map: t-SNE or PCA (auto: t-SNE up to 5,000 clips)')
+    xe.add_argument('--map', choices=['auto', 'tsne', 'sample', 'pca'], default='auto', help='2-D map: t-SNE, t-SNE of a 5,000-clip sample with the rest placed among it, or PCA (auto: t-SNE up to 5,000 clips, sample above)')
     xe.add_argument('--colour', '--color', choices=['auto', 'label', 'folder', 'cluster'], default='auto', help='colour by label, folder or k-means cluster (auto: labels when there are any)')
     xe.add_argument('--k', type=POS_INT, default=10, help='neighbours listed per clip (default 10)')
     xe.add_argument('--port', type=_port, default=8765, help='port on 127.0.0.1 (default 8765; 0 = any free port)')
@@ -303,17 +304,38 @@ def _export_args(sub):
     ex.add_argument('--onnx', required=True, help='the .onnx file to write'); ex.add_argument('--model', default='pretrained', help="'pretrained' (default) or a run folder")
 
 def _explore_cmd(args):
-    from specembed.explore import explore, explore_html, embedded_audio, ExploreServer, HTML_MAX
+    from specembed.explore import explore, explore_html, explore_server, embedded_audio, HTML_MAX
     data, files = explore(_sources(args.audio), args.out, args.model, args.query, args.k, args.map, args.colour, args.device, not args.quiet, centre=args.centre)
     if args.html:
         if len(files) > HTML_MAX: raise ValueError(f"{len(files)} clips are too many for one self-contained page (at most {HTML_MAX}): leave out --html to serve them")
         Path(args.html).write_text(explore_html(data, embedded_audio(files)), encoding='utf-8')
         print(f"wrote {args.html}: {data['n']} clips, audio inside; open it in a browser"); return
-    try: srv = ExploreServer(explore_html(data), files, args.port)
-    except OSError as e: raise ValueError(f"cannot listen on 127.0.0.1:{args.port} ({e.strerror}): pick another --port (0 = any free port)") from None
+    try: srv = explore_server(data, files, args.out, args.model, args.device, args.centre, args.port)
+    except OSError as e:
+        if e.errno not in (errno.EADDRINUSE, errno.EACCES, errno.EADDRNOTAVAIL): raise   # a missing cache file is not the port's fault
+        raise ValueError(f"cannot listen on 127.0.0.1:{args.port} ({e.strerror}): pick another --port (0 = any free port)") from None
     print(f"exploring {data['n']} clips at {srv.url} (Ctrl-C to stop)", flush=True)
     try: srv.serve_forever()                                 # Ctrl-C: the entry point says so, exit status 130
     finally: srv.server_close()
+
+def _duplicates_args(sub):
+    "The `duplicates` subcommand's arguments."
+    du = sub.add_parser('duplicates', help='groups of near-duplicate files in a collection: copies resampled, re-encoded or renamed (nbs/05b_explore)')
+    du.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
+    du.add_argument('--model', default='pretrained', help="run folder or 'pretrained' (the shipped model; default)")
+    du.add_argument('--out', default='specembed-explore', help='cache folder for the embeddings, shared with explore and reused while files and model are unchanged (default ./specembed-explore)')
+    du.add_argument('--threshold', type=POS_FLOAT, default=0.05, help='the largest squared distance between two copies (default 0.05: 85%% of resampled copies, and 2%% of distinct sounds, are that near; nbs/05_embed)')
+    du.add_argument('--device', help=DEVICE_HELP); du.add_argument('--quiet', action='store_true', help='no progress bar')
+
+def _duplicates_cmd(args):
+    from specembed.explore import find_duplicates
+    groups, dists, skipped = find_duplicates(_sources(args.audio), args.out, args.model, args.threshold, args.device, not args.quiet)
+    files = [p for g in groups for p in g]; root = os.path.commonpath([str(Path(p).parent) for p in files]) if files else ''
+    print(f"{len(groups)} group{'s' * (len(groups) != 1)} of near-duplicates (squared distance at most {args.threshold:g})" + (':' if groups else '') +
+          (f"; {len(skipped)} file{'s' * (len(skipped) != 1)} could not be read" if skipped else ''))
+    for n, (g, d) in enumerate(zip(groups, dists), 1):
+        print(f"{n:>4}. {len(g)} files")
+        for p, x in zip(g, d): print(f"      {Path(os.path.relpath(p, root)).as_posix():<48} d={x:.4f}")
 
 def _export_cmd(args):
     from specembed.embed import export_onnx
@@ -410,6 +432,7 @@ def _parser() -> argparse.ArgumentParser:
     _pretrain_args(sub)
     _distill_args(sub)
     _explore_args(sub)
+    _duplicates_args(sub)
     _export_args(sub)
     _bench_args(sub)
     _experiment_args(sub)
@@ -419,7 +442,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 COMMANDS = dict(demo=_demo_cmd, corpus=_corpus_cmd, ingest=_ingest_cmd, train=_train_cmd, embed=_embed_cmd, evaluate=_evaluate_cmd,
-                index=_index_cmd, search=_search_cmd, explore=_explore_cmd, bench=_bench_cmd, experiment=_experiment_cmd, export=_export_cmd, pretrain=_pretrain_cmd, distill=_distill_cmd, recipe=_recipe_cmd)
+                index=_index_cmd, search=_search_cmd, explore=_explore_cmd, duplicates=_duplicates_cmd, bench=_bench_cmd, experiment=_experiment_cmd, export=_export_cmd, pretrain=_pretrain_cmd, distill=_distill_cmd, recipe=_recipe_cmd)
 
 # %% ../nbs/09_cli.ipynb #0db89af1
 USER_ERRORS = {'ValueError', 'FileNotFoundError', 'NotADirectoryError', 'IsADirectoryError', 'PermissionError',

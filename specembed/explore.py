@@ -4,9 +4,10 @@
 
 # %% ../nbs/05b_explore.ipynb #907782d7
 from __future__ import annotations
-import base64, hashlib, io, json, os, re, sys, threading
+import base64, hashlib, io, json, os, re, sys, tempfile, threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote
 
 import numpy as np
 import soundfile as sf
@@ -15,24 +16,42 @@ from .data import AudioError, iter_audio
 from .embed import SearchIndex, centred, collection_mean
 
 # %% auto #0
-__all__ = ['HTML_MAX', 'PAGE', 'BROWSER_AUDIO', 'LOCAL_HOSTS', 'map_2d', 'clip_neighbours', 'colour_keys', 'explore_data',
-           'add_query', 'inline_json', 'explore_html', 'embedded_audio', 'wav_bytes', 'byte_range', 'ExploreServer',
-           'explore']
+__all__ = ['DUP_THRESHOLD', 'INLINE_NN_MAX', 'DUP_SHOWN', 'QUERY_MAX_BYTES', 'HTML_MAX', 'PAGE', 'BROWSER_AUDIO', 'LOCAL_HOSTS',
+           'place', 'map_2d', 'clip_neighbours', 'duplicate_groups', 'colour_keys', 'explore_data', 'add_query',
+           'inline_json', 'explore_html', 'embedded_audio', 'wav_bytes', 'byte_range', 'ExploreServer', 'explore',
+           'explore_server', 'find_duplicates']
 
 # %% ../nbs/05b_explore.ipynb #aba77748
+def _tsne(X: np.ndarray, seed: int) -> np.ndarray:
+    from sklearn.manifold import TSNE
+    return TSNE(2, perplexity=min(30.0, (len(X) - 1) / 3), init='pca', random_state=seed).fit_transform(X)
+
+def place(X: np.ndarray,  # vectors to place `(N,D)`
+          S: np.ndarray,  # vectors already on the map `(M,D)`
+          Y: np.ndarray,  # their positions `(M,2)`
+          k: int = 3,     # how many of the nearest to average
+         ) -> np.ndarray:
+    "Positions `(N,2)` for vectors not on a map: each at the mean position of its `k` nearest mapped vectors, weighted by 1/(squared distance + 0.001)^2."
+    import faiss
+    S = np.ascontiguousarray(S, np.float32); k = max(1, min(k, len(S))); index = faiss.IndexFlatL2(S.shape[1]); index.add(S)
+    d2, nn = index.search(np.ascontiguousarray(X, np.float32), k)
+    w = 1 / (np.maximum(d2, 0) + 1e-3) ** 2; return (w[..., None] * np.asarray(Y)[nn]).sum(1) / w.sum(1, keepdims=True)
+
 def map_2d(X: np.ndarray,         # clip vectors `(N,D)`
-           method: str = 'auto',  # 'tsne', 'pca', or 'auto' (t-SNE up to `tsne_max` clips, PCA above)
-           seed: int = 0,         # t-SNE's seed
-           tsne_max: int = 5000,  # the largest collection 'auto' maps with t-SNE
+           method: str = 'auto',  # 'tsne', 'sample', 'pca', or 'auto' (t-SNE up to `tsne_max` clips, 'sample' above)
+           seed: int = 0,         # t-SNE's seed (and the sample's)
+           tsne_max: int = 5000,  # the most clips t-SNE maps; 'sample' maps this many and `place`s the rest
           ) -> np.ndarray:
     "Clip vectors `(N,D)` -> 2-D positions `(N,2)` scaled into [0,1]: the map's coordinates."
-    if method not in ('auto', 'tsne', 'pca'): raise ValueError(f"map method must be 'auto', 'tsne' or 'pca', got {method!r}")
+    if method not in ('auto', 'tsne', 'sample', 'pca'): raise ValueError(f"map method must be 'auto', 'tsne', 'sample' or 'pca', got {method!r}")
     X = np.asarray(X, np.float64); N = len(X)
     if N == 0: return np.zeros((0, 2), np.float32)
-    if method == 'auto': method = 'tsne' if N <= tsne_max else 'pca'
-    if method == 'tsne' and N >= 5:                      # t-SNE needs more points than its perplexity
-        from sklearn.manifold import TSNE
-        Y = TSNE(2, perplexity=min(30.0, (N - 1) / 3), init='pca', random_state=seed).fit_transform(X)
+    if method == 'auto': method = 'tsne' if N <= tsne_max else 'sample'
+    if method == 'sample' and N <= tsne_max: method = 'tsne'        # the sample would be everything
+    if method == 'tsne' and N >= 5: Y = _tsne(X, seed)                # t-SNE needs more points than its perplexity
+    elif method == 'sample':
+        s = np.sort(np.random.default_rng(seed).choice(N, tsne_max, replace=False)); Ys = _tsne(X[s], seed)
+        Y = place(X, X[s], Ys); Y[s] = Ys                            # the sample where t-SNE put it, the rest among their neighbours
     else:
         Xc = X - X.mean(0); Y = np.zeros((N, 2))
         if N > 1:
@@ -58,6 +77,28 @@ def clip_neighbours(X: np.ndarray,      # clip vectors `(N,D)` (unit length)
         ids[s:s + block], d2[s:s + block] = nn[keep].reshape(-1, k), np.maximum(0, 2 - 2 * sc[keep].reshape(-1, k))
     return ids, d2
 
+# %% ../nbs/05b_explore.ipynb #dup00002
+DUP_THRESHOLD = 0.05   # squared distance under which two clips count as near-duplicates (nbs/05_embed, "How far is a copy?")
+
+def duplicate_groups(X: np.ndarray,                   # clip vectors `(N,D)` (unit length)
+                     threshold: float = DUP_THRESHOLD,  # the largest squared distance of a linked pair
+                     block: int = 2048,                 # queries per range search
+                    ) -> list[list[int]]:
+    "Groups of near-duplicate clips, linked pair by pair within `threshold`: the largest group first, each in collection order."
+    import faiss
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+    X = np.ascontiguousarray(X, np.float32); N = len(X)
+    if N < 2: return []
+    index = faiss.IndexFlatIP(X.shape[1]); index.add(X); a, b = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    for s in range(0, N, block):
+        lims, _, J = index.range_search(X[s:s + block], 1 - threshold / 2)   # inner product > 1 - t/2: squared distance < t
+        I = np.repeat(np.arange(s, s + len(lims) - 1), np.diff(lims.astype(np.int64))); keep = J > I; a.append(I[keep]); b.append(J[keep])
+    a, b = np.concatenate(a), np.concatenate(b)
+    _, group = connected_components(coo_matrix((np.ones(len(a)), (a, b)), shape=(N, N)), directed=False)
+    members = np.split(np.argsort(group, kind='stable'), np.cumsum(np.bincount(group))[:-1])
+    return sorted([m.tolist() for m in members if len(m) > 1], key=lambda g: (-len(g), g[0]))
+
 # %% ../nbs/05b_explore.ipynb #54e14a05
 def colour_keys(paths: list,                  # the clips' files
                 labels: list | None = None,   # one label per clip ('' = none)
@@ -78,6 +119,10 @@ def colour_keys(paths: list,                  # the clips' files
     return [f'cluster {c}' for c in KMeans(n, n_init=3, random_state=seed).fit_predict(X)], colour
 
 # %% ../nbs/05b_explore.ipynb #e58b848a
+INLINE_NN_MAX = 20_000   # the most clips whose neighbour lists the page carries; above, the page asks the server (`/nn/I`)
+DUP_SHOWN = 1000         # the most near-duplicate groups the page lists
+QUERY_MAX_BYTES = 200 * 2**20   # the largest audio file the page may send to be searched by
+
 def explore_data(E,                                 # `Embeddings` of the collection (clip vectors and paths)
                  labels: list | None = None,        # one label per clip, or None
                  k: int = 10,                       # neighbours listed per clip
@@ -86,17 +131,21 @@ def explore_data(E,                                 # `Embeddings` of the collec
                  title: str = 'specembed explore',  # the page's title
                  seed: int = 0,                     # t-SNE and k-means seed
                  centre: bool = True,               # map and link the clip vectors centred on the collection (`centred`)
+                 inline_max: int = INLINE_NN_MAX,   # the most clips whose neighbours the data holds (more: `nn` is None)
+                 dup_threshold: float = DUP_THRESHOLD,  # near-duplicates: `duplicate_groups` of the clip vectors as embedded
                 ) -> dict:
-    "The explorer page's data for a collection: names (paths relative to the common folder), folders, labels, colour keys, 2-D positions and each clip's `k` neighbours."
+    "The explorer page's data for a collection: names (paths relative to the common folder), folders, labels, colour keys, 2-D positions, each clip's `k` neighbours (up to `inline_max` clips) and the near-duplicate groups."
     paths = [str(p) for p in E.paths]; labels = [str(l) for l in labels] if labels is not None else [''] * len(paths)
     if len(labels) != len(paths): raise ValueError(f"{len(labels)} labels for {len(paths)} clips")
     root = os.path.commonpath([str(Path(p).parent) for p in paths]) if paths else ''
     X = centred(E.clip) if centre else E.clip
     keys, by = colour_keys(paths, labels, colour, X, seed=seed)
-    ids, d2 = clip_neighbours(X, k); xy = map_2d(X, method, seed)
+    ids, d2 = clip_neighbours(X, k) if len(paths) <= inline_max else (None, None); xy = map_2d(X, method, seed)
+    dups = duplicate_groups(E.clip, dup_threshold)
     return dict(title=title, n=len(paths), names=[_name(p, root) for p in paths], labels=labels, keys=keys, colour_by=by,
-                folders=[_folder(p, root) for p in paths], xy=np.round(xy, 4).ravel().tolist(),
-                nn=ids.tolist(), dist=np.round(d2, 4).tolist(), start=-1, query=None)
+                folders=[_folder(p, root) for p in paths], xy=np.round(xy, 4).ravel().tolist(), k=max(0, min(k, len(paths) - 1)),
+                nn=None if ids is None else ids.tolist(), dist=None if d2 is None else np.round(d2, 4).tolist(),
+                dups=dups[:DUP_SHOWN], dup_groups=len(dups), dup_threshold=dup_threshold, query_max=QUERY_MAX_BYTES, start=-1, query=None)
 
 def _name(p, root) -> str:
     return Path(os.path.relpath(p, root)).as_posix() if root else Path(p).name   # 'doors/x.wav': same-named files in two folders stay apart
@@ -107,13 +156,13 @@ def _folder(p, root) -> str:
 
 # %% ../nbs/05b_explore.ipynb #701d0f35
 def add_query(data: dict,       # from `explore_data`
-              X: np.ndarray,    # the collection's clip vectors `(N,D)`
+              X: np.ndarray,    # the collection's clip vectors `(N,D)`, as the page's neighbours were found
               q: np.ndarray,    # the query's clip vector `(D,)`
               name: str,        # the query's file name, shown on the page
              ) -> dict:
-    "Add a query clip from outside the collection: its neighbours, and a place on the map next to its nearest clip."
-    s = X @ q; k = len(data['nn'][0]) if data['nn'] else 0; top = np.argsort(-s, kind='stable')[:k]
-    j = int(top[0]) if k else 0; xy = data['xy'][2 * j:2 * j + 2] if data['n'] else [0.5, 0.5]
+    "Add a query clip from outside the collection: its `k` neighbours, and a place on the map among them (`place`)."
+    k = data.get('k', 10); s = X @ q; top = np.argsort(-s, kind='stable')[:k]
+    xy = place(q[None], X, np.reshape(data['xy'], (-1, 2)))[0].round(4).tolist() if data['n'] else [0.5, 0.5]
     return {**data, 'query': dict(name=name, nn=top.tolist(), dist=np.round(np.maximum(0, 2 - 2 * s[top]), 4).tolist(), xy=xy)}
 
 # %% ../nbs/05b_explore.ipynb #aee058ff
@@ -157,12 +206,14 @@ body{font-family:system-ui,sans-serif;margin:0;color:#222;display:flex;height:10
 #legend{font-size:12px}#legend span{display:inline-block;margin-right:.8em}
 #legend i{display:inline-block;width:10px;height:10px;margin-right:3px}
 audio{width:100%;height:32px}ol{padding-left:1.4em}li{margin:.5em 0}li a{cursor:pointer;color:#05c}small{color:#666}
-li.cur{background:#e8f0ff;outline:1px solid #9bf}#export{margin:.3em 0}#export button{font-size:12px}
+li.cur{background:#e8f0ff;outline:1px solid #9bf}#bar label{font-size:13px}#bar button{font-size:12px}#export{margin:.3em 0}#export button{font-size:12px}
 </style></head><body>
-<div id="left"><div id="bar"><b>__TITLE__</b><input id="filter" type="search" placeholder="filter by file name" size="28"><span id="count"></span></div>
+<div id="left"><div id="bar"><b>__TITLE__</b><input id="filter" type="search" placeholder="filter by file name" size="28"><span id="count"></span>
+<label id="ask" title="or drop an audio file on the map">search by a file: <input id="file" type="file" accept="audio/*,.wav,.flac,.ogg,.mp3,.aiff,.aif"></label>
+<button id="dups"></button></div>
 <div id="legend"></div><canvas id="map"></canvas></div>
 <div id="side"><div id="now"><small>Hover a point to see its file; click it to hear it and its nearest neighbours from other files.
-Then &uarr; &darr; audition the neighbours, Enter or &rarr; goes to one, &larr; comes back.</small></div>
+Then &uarr; &darr; audition the neighbours, Enter or &rarr; goes to one, &larr; comes back. Drop an audio file on the map to search by it.</small></div>
 <audio id="player" controls></audio><div id="export"><small>save this list:</small> <button id="csv">CSV</button> <button id="m3u">playlist (M3U)</button></div>
 <ol id="nn"></ol></div><div id="tip"></div>
 <script id="data" type="application/json">__DATA__</script>
@@ -173,42 +224,50 @@ Then &uarr; &darr; audition the neighbours, Enter or &rarr; goes to one, &larr; 
 # %% ../nbs/05b_explore.ipynb #9910c569
 _PAGE_MAP = r"""const D = JSON.parse(document.getElementById('data').textContent);
 const A = JSON.parse(document.getElementById('audio').textContent);   // null: the server streams audio/I from disk
-const src = i => A ? A[i] : 'audio/' + i;
+const Q = D.n, M = D.n + 1;       // point N: a query from outside the collection (--query, or a file searched on the page)
+let QSRC = null;                  // a file searched on the page plays from the page's own copy
+const src = i => i === Q && QSRC ? QSRC : A ? A[i] : 'audio/' + i;
 const cv = document.getElementById('map'), ctx = cv.getContext('2d'), tip = document.getElementById('tip');
 const player = document.getElementById('player'), list = document.getElementById('nn'), now = document.getElementById('now');
-const Q = D.query ? D.n : -1, M = D.n + (D.query ? 1 : 0);   // a --query file outside the collection is point N
+const has = i => i < D.n || (i === Q && !!D.query);
 const name = i => i === Q ? D.query.name : D.names[i], label = i => i === Q ? '' : D.labels[i];
 const xy = i => i === Q ? D.query.xy : [D.xy[2 * i], D.xy[2 * i + 1]];
-const nnOf = i => i === Q ? D.query.nn : D.nn[i], distOf = i => i === Q ? D.query.dist : D.dist[i];
 function esc(s) { return String(s).replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]); }
 const PAL = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf',
              '#393b79', '#e7ba52', '#637939', '#ad494a', '#7b4173', '#3182bd', '#e6550d', '#31a354', '#756bb1', '#636363'];
 const freq = new Map(); D.keys.forEach(k => freq.set(k, (freq.get(k) || 0) + 1));   // Maps: a label is data, even '__proto__'
 const order = [...freq.keys()].sort((a, b) => freq.get(b) - freq.get(a) || (a < b ? -1 : 1)), colour = new Map();
-order.forEach((k, j) => colour.set(k, j < PAL.length ? PAL[j] : '#bbb')); const C = D.keys.map(k => colour.get(k));
+order.forEach((k, j) => colour.set(k, j < PAL.length ? PAL[j] : '#bbbbbb'));
 document.getElementById('legend').innerHTML = '<small>colour = ' + esc(D.colour_by) + ':</small> ' +
   order.slice(0, PAL.length).map(k => `<span><i style="background:${colour.get(k)}"></i>${esc(k || '(none)')} (${freq.get(k)})</span>`).join('') +
-  (order.length > PAL.length ? `<span><i style="background:#bbb"></i>${order.length - PAL.length} more</span>` : '');
-let sel = -1, cur = -1, match = null; const P = new Float32Array(2 * M);   // selected clip, auditioned neighbour (its rank)
+  (order.length > PAL.length ? `<span><i style="background:#bbbbbb"></i>${order.length - PAL.length} more</span>` : '');
+const rgba = (hex, a) => { const c = [1, 3, 5].map(j => Math.round(a * parseInt(hex.slice(j, j + 2), 16) + (1 - a) * 255));
+                           return (255 << 24 | c[2] << 16 | c[1] << 8 | c[0]) >>> 0; };   // one pixel, blended on white
+const ON = new Uint32Array(D.n), OFF = new Uint32Array(D.n);   // each point's pixel, and dimmed by the filter
+D.keys.forEach((k, i) => { ON[i] = rgba(colour.get(k), 0.8); OFF[i] = rgba(colour.get(k), 0.07); });
+let sel = -1, cur = -1, match = null, NN = {nn: [], dist: []}; const P = new Float32Array(2 * M);   // selection, auditioned rank, its neighbours
 function layout() {
   const r = cv.getBoundingClientRect(), dpr = window.devicePixelRatio || 1, m = 10;
   cv.width = Math.round(r.width * dpr); cv.height = Math.round(r.height * dpr); ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  for (let i = 0; i < M; i++) { const [x, y] = xy(i); P[2 * i] = m + x * (r.width - 2 * m); P[2 * i + 1] = m + (1 - y) * (r.height - 2 * m); }
+  for (let i = 0; i < M; i++) if (has(i)) { const [x, y] = xy(i); P[2 * i] = m + x * (r.width - 2 * m); P[2 * i + 1] = m + (1 - y) * (r.height - 2 * m); }
   draw();
 }
-function draw() {
-  const r = cv.getBoundingClientRect(), rad = M > 3000 ? 2 : 3.5; ctx.clearRect(0, 0, r.width, r.height);
-  for (let i = 0; i < D.n; i++) {
-    ctx.globalAlpha = match && !match[i] ? 0.07 : 0.8; ctx.fillStyle = C[i];
-    ctx.fillRect(P[2 * i] - rad, P[2 * i + 1] - rad, 2 * rad, 2 * rad);
+function draw() {                 // the points as pixels (fast for 100,000), then the selection and the query on top
+  const W = cv.width, H = cv.height, dpr = window.devicePixelRatio || 1; if (!W || !H) return;
+  const img = ctx.createImageData(W, H), px = new Uint32Array(img.data.buffer), s = Math.max(1, Math.round((D.n > 3000 ? 2 : 3.5) * dpr));
+  px.fill(0xffffffff);
+  for (const pass of match ? [false, true] : [true]) for (let i = 0; i < D.n; i++) {   // dimmed points first, matches over them
+    if (match && !!match[i] !== pass) continue;
+    const c = pass ? ON[i] : OFF[i], x0 = Math.max(0, Math.round(P[2 * i] * dpr) - s), x1 = Math.min(W, x0 + 2 * s);
+    for (let y = Math.max(0, Math.round(P[2 * i + 1] * dpr) - s), y1 = Math.min(H, y + 2 * s); y < y1; y++) px.fill(c, y * W + x0, y * W + x1);
   }
-  ctx.globalAlpha = 1;
+  ctx.putImageData(img, 0, 0);
   if (sel >= 0) {
     ctx.strokeStyle = '#000'; ctx.lineWidth = 1.5;
-    nnOf(sel).forEach(j => { ctx.beginPath(); ctx.arc(P[2 * j], P[2 * j + 1], 6, 0, 7); ctx.stroke(); });
+    NN.nn.forEach(j => { ctx.beginPath(); ctx.arc(P[2 * j], P[2 * j + 1], 6, 0, 7); ctx.stroke(); });
     ctx.strokeStyle = '#d00'; ctx.lineWidth = 3; ctx.beginPath(); ctx.arc(P[2 * sel], P[2 * sel + 1], 9, 0, 7); ctx.stroke();
   }
-  if (Q >= 0) { ctx.fillStyle = '#d00'; ctx.font = '18px sans-serif'; ctx.fillText('\u2605', P[2 * Q] - 7, P[2 * Q + 1] + 6); }
+  if (D.query) { ctx.fillStyle = '#d00'; ctx.font = '18px sans-serif'; ctx.fillText('\u2605', P[2 * Q] - 7, P[2 * Q + 1] + 6); }
 }
 """   # the script: data access, colours, the map
 
@@ -217,7 +276,7 @@ _PAGE_EVENTS = r"""function nearest(ev, within) {
   const r = cv.getBoundingClientRect(), x = ev.clientX - r.left, y = ev.clientY - r.top;
   let best = -1, bd = within * within;
   for (let i = 0; i < M; i++) {
-    if (match && i < D.n && !match[i]) continue;
+    if (!has(i) || (match && i < D.n && !match[i])) continue;
     const dx = P[2 * i] - x, dy = P[2 * i + 1] - y, d = dx * dx + dy * dy; if (d < bd) { bd = d; best = i; }
   }
   return best;
@@ -229,14 +288,25 @@ cv.addEventListener('mousemove', ev => {
 });
 cv.addEventListener('mouseleave', () => tip.style.display = 'none');
 cv.addEventListener('click', ev => { const i = nearest(ev, 12); if (i >= 0) select(i); });
+function neighbours(i) {          // {nn, dist}: in the page's data, or asked of the server for a large collection
+  if (i === Q) return Promise.resolve(D.query);
+  if (D.nn) return Promise.resolve({nn: D.nn[i], dist: D.dist[i]});
+  return fetch('nn/' + i).then(r => { if (!r.ok) throw new Error('the server answered ' + r.status); return r.json(); });
+}
+let answered = -1;                // ms from the last click to its neighbour list
 function select(i, play = true) {
-  sel = i; cur = -1; player.src = src(i); if (play) player.play().catch(() => {});
+  const t0 = performance.now(); sel = i; cur = -1; NN = {nn: [], dist: []}; answered = -1;
+  player.src = src(i); if (play) player.play().catch(() => {});
   now.innerHTML = '<b>' + esc(name(i)) + '</b>' + (label(i) ? ' <small>' + esc(label(i)) + '</small>' : '') +
     '<br><small>' + esc(i === Q ? 'the query (not in the collection)' : D.folders[i]) + '</small>';
-  list.innerHTML = nnOf(i).map((j, r) => `<li><a data-i="${j}">${esc(D.names[j])}</a> <small>${esc(D.labels[j])} d=${distOf(i)[r].toFixed(3)}</small>` +
-    `<br><audio controls preload="none" src="${src(j)}"></audio></li>`).join('');
-  if (i !== Q) history.replaceState(null, '', '#q=' + i);
+  list.innerHTML = ''; if (i !== Q) history.replaceState(null, '', '#q=' + i);
   draw();
+  return neighbours(i).then(n => {
+    if (sel !== i) return;        // another click came first
+    NN = n; list.innerHTML = n.nn.map((j, r) => `<li><a data-i="${j}">${esc(D.names[j])}</a> <small>${esc(D.labels[j])} d=${n.dist[r].toFixed(3)}</small>` +
+      `<br><audio controls preload="none" src="${src(j)}"></audio></li>`).join('');
+    draw(); answered = performance.now() - t0;
+  }).catch(e => { if (sel === i) list.innerHTML = '<small>no neighbours: ' + esc(e.message) + '</small>'; });
 }
 list.addEventListener('click', ev => { const j = ev.target.dataset ? ev.target.dataset.i : undefined; if (j !== undefined) select(+j); });
 const count = document.getElementById('count'); count.textContent = D.n + ' clips';
@@ -252,14 +322,14 @@ document.getElementById('filter').addEventListener('input', ev => {
 _PAGE_KEYS = r"""function audition(r) {        // the neighbour of rank r (0-based): heard in the player, marked in the list
   const items = list.querySelectorAll('li'); if (sel < 0 || !items.length) return;
   cur = Math.max(0, Math.min(items.length - 1, r)); items.forEach((li, k) => li.classList.toggle('cur', k === cur));
-  items[cur].scrollIntoView({block: 'nearest'}); player.src = src(nnOf(sel)[cur]); player.play().catch(() => {});
+  items[cur].scrollIntoView({block: 'nearest'}); player.src = src(NN.nn[cur]); player.play().catch(() => {});
 }
 const back = [];                  // where Enter came from, for the left arrow
 document.addEventListener('keydown', ev => {
   if (ev.target.tagName === 'INPUT' || sel < 0 || ev.altKey || ev.ctrlKey || ev.metaKey) return;
   if (ev.key === 'ArrowDown') audition(cur + 1);
   else if (ev.key === 'ArrowUp') audition(cur - 1);
-  else if ((ev.key === 'Enter' || ev.key === 'ArrowRight') && cur >= 0) { back.push(sel); select(nnOf(sel)[cur]); }
+  else if ((ev.key === 'Enter' || ev.key === 'ArrowRight') && cur >= 0) { back.push(sel); select(NN.nn[cur]); }
   else if (ev.key === 'ArrowLeft' && back.length) select(back.pop());
   else return;
   ev.preventDefault();
@@ -270,7 +340,7 @@ function cell(v) {                // one CSV field: quoted when it must be; a le
 }
 function exportText(kind) {       // the selected clip (rank 0) and its neighbours, as CSV or as an M3U playlist
   if (sel < 0) return '';
-  const rows = [[0, name(sel), label(sel), 0], ...nnOf(sel).map((j, r) => [r + 1, D.names[j], D.labels[j], distOf(sel)[r]])];
+  const rows = [[0, name(sel), label(sel), 0], ...NN.nn.map((j, r) => [r + 1, D.names[j], D.labels[j], NN.dist[r]])];
   if (kind === 'csv') return ['rank,file,label,distance', ...rows.map(r => [r[0], r[1], r[2], (+r[3]).toFixed(4)].map(cell).join(','))].join('\r\n') + '\r\n';
   const line = s => String(s).replace(/[\r\n]+/g, ' ');   // paths relative to the collection's folder: save the playlist there
   return '#EXTM3U\n' + rows.map(r => `#EXTINF:-1,${line(r[1])}${r[2] ? ' (' + line(r[2]) + ')' : ''}\n${line(r[1])}\n`).join('');
@@ -283,11 +353,33 @@ function download(kind) {
 }
 document.getElementById('csv').addEventListener('click', () => download('csv'));
 document.getElementById('m3u').addEventListener('click', () => download('m3u'));
+const fileIn = document.getElementById('file'), dupB = document.getElementById('dups');
+function searchBy(file) {         // a file from the user's disk: embedded by the server, placed on the map as the query
+  if (!file) return Promise.resolve();
+  if (file.size > D.query_max) { now.innerHTML = '<b>' + esc(file.name) + '</b>: too large to search by (' + Math.round(file.size / 2 ** 20) + ' MB)'; return Promise.resolve(); }
+  now.innerHTML = '<small>embedding ' + esc(file.name) + '...</small>';
+  return fetch('query', {method: 'POST', body: file, headers: {'X-Specembed': 'query', 'X-Specembed-Name': encodeURIComponent(file.name)}})
+    .then(r => r.ok ? r.json() : r.text().then(t => { throw new Error(t.trim()); }))
+    .then(q => { D.query = q; if (QSRC) URL.revokeObjectURL(QSRC); QSRC = URL.createObjectURL(file); layout(); return select(Q); })
+    .catch(e => { now.innerHTML = esc(e.message.startsWith(file.name + ':') ? e.message : file.name + ': ' + e.message); });
+}
+if (A) document.getElementById('ask').hidden = true;     // a self-contained page has no server to embed a file
+fileIn.addEventListener('change', () => { searchBy(fileIn.files[0]); fileIn.value = ''; });
+cv.addEventListener('dragover', ev => ev.preventDefault());
+cv.addEventListener('drop', ev => { ev.preventDefault(); if (!A && ev.dataTransfer.files.length) searchBy(ev.dataTransfer.files[0]); });
+dupB.textContent = D.dup_groups + ' near-duplicate group' + (D.dup_groups === 1 ? '' : 's');
+dupB.addEventListener('click', () => {   // the groups in the side panel: a name selects its clip
+  sel = -1; cur = -1; NN = {nn: [], dist: []}; draw();
+  now.innerHTML = `<b>${D.dup_groups} group${D.dup_groups === 1 ? '' : 's'} of near-duplicates</b><br><small>clips within squared distance ` +
+    `${D.dup_threshold} of another clip of the group` + (D.dup_groups > D.dups.length ? `; the first ${D.dups.length} groups` : '') + '</small>';
+  list.innerHTML = D.dups.map(g => '<li>' + g.map(j => `<a data-i="${j}">${esc(D.names[j])}</a>`).join('<br>') + '</li>').join('');
+});
 window.addEventListener('resize', layout);
 layout();
 const h = /#q=(\d+)/.exec(location.hash);
-if (Q >= 0) select(Q, false); else if (D.start >= 0) select(D.start, false); else if (h && +h[1] < D.n) select(+h[1], false);
-window.explorer = {select, selected: () => sel, cursor: () => cur, exportText, point: i => [P[2 * i], P[2 * i + 1]], ready: performance.now()};
+if (D.query) select(Q, false); else if (D.start >= 0) select(D.start, false); else if (h && +h[1] < D.n) select(+h[1], false);
+window.explorer = {select, searchBy, selected: () => sel, cursor: () => cur, answered: () => answered, exportText,
+                   point: i => [P[2 * i], P[2 * i + 1]], ready: performance.now()};
 </script></body></html>"""   # the script: keyboard audition, export, start
 
 PAGE = _PAGE_HEAD + _PAGE_MAP + _PAGE_EVENTS + _PAGE_KEYS   # the explorer page; explore_html fills in __TITLE__, __DATA__ and __AUDIO__
@@ -328,7 +420,7 @@ def _host_name(header: str | None) -> str:
     return m[1] if m else ''                                    # 'LocalHost:8765' -> 'localhost'; absent or malformed -> ''
 
 class ExploreServer(ThreadingHTTPServer):
-    "The explorer on 127.0.0.1: the page at `/`, clip I's audio streamed from disk at `/audio/I`; 403 for a request addressed to another host."
+    "The explorer on 127.0.0.1: the page at `/`, clip I's audio streamed from disk at `/audio/I`, its neighbours at `/nn/I` (when given `X`), a file searched by at `POST /query` (when given `ask`); 403 for a request addressed to another host."
     daemon_threads = True
     def __init__(self,
                  page: str,                # from `explore_html(data)`
@@ -336,11 +428,22 @@ class ExploreServer(ThreadingHTTPServer):
                  port: int = 0,            # 0: any free port
                  host: str = '127.0.0.1',  # address to listen on
                  hosts: tuple = (),        # more Host names to answer to (when `host` is not this machine's loopback)
+                 X: np.ndarray | None = None,  # the clip vectors `(N,D)` neighbours are found among (as the page's data was made)
+                 k: int = 10,              # neighbours per clip at `/nn/I`
+                 ask=None,                 # (audio file, name) -> the query's `nn`, `dist`, `xy` (`add_query`); None: no search by file
                 ):
-        self.page, self.paths = page.encode(), [Path(p) for p in paths]
+        self.page, self.paths, self.k, self.ask = page.encode(), [Path(p) for p in paths], k, ask
+        self.X = None if X is None else np.ascontiguousarray(X, np.float32); self.index = None if X is None else SearchIndex(self.X, 'exact')
         named = () if host in ('', '0.0.0.0', '::') else (f'[{host}]' if ':' in host else host,)   # a wildcard address names no host
         self.hosts = {_host_name(h) for h in LOCAL_HOSTS + named + tuple(hosts)}
         super().__init__((host, port), _ExploreHandler)
+
+    def neighbours(self, i: int,  # a clip of the collection
+                  ) -> dict:
+        "Clip `i`'s `k` nearest other clips and their squared distances, as the page lists them."
+        sc, nn = self.index.search(self.X[i:i + 1], self.k + 1); keep = nn[0] != i
+        nn, sc = nn[0][keep][:self.k], sc[0][keep][:self.k]
+        return dict(nn=nn.tolist(), dist=np.round(np.maximum(0, 2 - 2 * sc), 4).tolist())
 
     @property
     def url(self) -> str: return f"http://{self.server_address[0]}:{self.server_address[1]}/"
@@ -369,6 +472,9 @@ class _ExploreHandler(BaseHTTPRequestHandler):
         if not self.server.allows(self.headers.get('Host')): return self._send(403, 'text/plain', b'forbidden: unknown Host\n')
         path = self.path.split('?')[0].split('#')[0]
         if path in ('/', '/index.html'): return self._send(200, 'text/html; charset=utf-8', self.server.page)
+        m = re.fullmatch(r'/nn/(\d+)', path); X = self.server.X
+        if m: return (self._send(200, 'application/json', json.dumps(self.server.neighbours(int(m[1]))).encode())
+                      if X is not None and int(m[1]) < len(X) else self._send(404, 'text/plain', b'not found'))
         m = re.fullmatch(r'/audio/(\d+)', path); paths = self.server.paths
         if not m or int(m.group(1)) >= len(paths): return self._send(404, 'text/plain', b'not found')
         p = paths[int(m.group(1))]; kind = BROWSER_AUDIO.get(p.suffix.lower())
@@ -383,6 +489,26 @@ class _ExploreHandler(BaseHTTPRequestHandler):
             f.seek(a); left = b - a + 1
             while left > 0 and (chunk := f.read(min(left, 1 << 16))):   # 64 kB at a time: memory stays flat, whatever the file's size
                 self.wfile.write(chunk); left -= len(chunk)
+    def do_POST(self):            # /query: an audio file's bytes, to search the collection by
+        if not self.server.allows(self.headers.get('Host')): return self._send(403, 'text/plain', b'forbidden: unknown Host\n')
+        if self.path.split('?')[0] != '/query' or self.server.ask is None: return self._send(404, 'text/plain', b'not found')
+        if self.headers.get('X-Specembed') != 'query':      # a header no other site's page can send without asking first (CORS)
+            return self._send(403, 'text/plain', b'forbidden: not sent by the explorer page\n')
+        try: n = int(self.headers.get('Content-Length', ''))
+        except ValueError: return self._send(411, 'text/plain', b'the request must give its length\n')
+        if not 0 < n <= QUERY_MAX_BYTES:
+            self.close_connection = True
+            return self._send(413, 'text/plain', f'a query file must have 1 to {QUERY_MAX_BYTES} bytes, not {n}\n'.encode())
+        body = self.rfile.read(n); name = Path(unquote(self.headers.get('X-Specembed-Name', '')) or 'query').name[:200] or 'query'
+        suffix = Path(name).suffix.lower() if re.fullmatch(r'\.[a-z0-9]{1,5}', Path(name).suffix.lower()) else '.wav'
+        with tempfile.TemporaryDirectory() as d:
+            f = Path(d) / ('query' + suffix); f.write_bytes(body)
+            try: q = self.server.ask(f, name)
+            except (AudioError, ValueError, RuntimeError) as e:
+                why = (str(e).replace(f'{f}: ', '').replace(str(f), name).splitlines() or ['cannot read it'])[0]   # about the user's file, in one line
+                return self._send(400, 'text/plain; charset=utf-8', f'{name}: {why}\n'.encode())
+        self._send(200, 'application/json', json.dumps(q).encode())
+
 
 # %% ../nbs/05b_explore.ipynb #7727d769
 def _fingerprint(model, paths, **opts) -> str:
@@ -391,12 +517,46 @@ def _fingerprint(model, paths, **opts) -> str:
     for p in paths: st = os.stat(p); h.update(f"{p}|{st.st_size}|{st.st_mtime_ns}\n".encode())
     h.update(json.dumps(opts, sort_keys=True).encode()); return h.hexdigest()
 
+def _lazy_encoder(model, device):
+    "A function that loads the encoder the first time it is called (never, when everything is cached), thread-safe."
+    loaded, lock = [], threading.Lock()
+    def encoder():
+        from specembed.run import load_encoder
+        with lock:
+            if not loaded: loaded.append(load_encoder(model, device))
+        return loaded[0]
+    return encoder
+
+def _rows(audio) -> list:
+    from specembed.data import source_rows, merge_rows
+    sources = audio if isinstance(audio, (list, tuple)) else [audio]
+    rows = merge_rows([r for s in sources for r in source_rows(s)])
+    if not rows: raise ValueError(f"no audio files in {', '.join(map(str, sources))}")
+    return rows
+
+def _embedded(paths: list, out: Path, model, encoder, device, progress):
+    "The collection's `Embeddings`, from `out/embeddings.npz` while its files and the model are unchanged."
+    from specembed.embed import Embedder, Embeddings
+    key = _fingerprint(model, paths, embeddings=1); f, kf = out / 'embeddings.npz', out / 'embeddings.key'
+    if f.exists() and kf.exists() and kf.read_text() == key: return Embeddings.load(f)
+    net, cfg = encoder(); E = Embedder(net, cfg, device).files(paths, progress)
+    if not E.paths: raise ValueError(f"none of the {len(paths)} files could be read: {next(iter(E.skipped.values()))}")
+    E.save(f); kf.write_text(key); return E
+
+def _query_vector(path, encoder, device, mean) -> np.ndarray:
+    "An audio file's clip vector, made as the collection's were (its frames with signal), centred on the collection when `mean` is given."
+    from specembed.embed import Embedder, clip_embedding
+    net, cfg = encoder(); e, _, level = Embedder(net, cfg, device).stream(iter_audio(path, cfg.sample_rate))
+    if len(e) == 0: raise AudioError(f"{Path(path).name}: no audio in it")
+    q = clip_embedding(e, level).numpy()
+    return q if mean is None else centred(q[None], mean)[0]
+
 def explore(audio: str | Path | list,               # folder, audio file, labelled manifest CSV, or a list of them
             out: str | Path = 'specembed-explore',  # cache folder: embeddings.npz, explore.json
             model: str | Path = 'pretrained',       # 'pretrained' or a run folder
             query: str | Path | None = None,        # open with this file's neighbours (in the collection or not)
             k: int = 10,                            # neighbours listed per clip
-            method: str = 'auto',                   # map: 'auto', 'tsne' or 'pca'
+            method: str = 'auto',                   # map: 'auto', 'tsne', 'sample' or 'pca'
             colour: str = 'auto',                   # 'auto', 'label', 'folder' or 'cluster'
             device: str | None = None,              # where to embed: 'cpu', 'cuda', ...; None: CUDA if there is one
             progress: bool = True,                  # show a progress bar while embedding
@@ -404,36 +564,53 @@ def explore(audio: str | Path | list,               # folder, audio file, labell
             centre: bool = True,                    # clip vectors centred on the collection (`centred`), the query too
            ) -> tuple[dict, list]:
     "Embed, map and link a collection (cached in `out`) -> (the page's data, the files in the page's order)."
-    from specembed.data import source_rows, merge_rows
-    from specembed.embed import Embedder, Embeddings, clip_embedding
-    from specembed.run import load_encoder
-    sources = audio if isinstance(audio, (list, tuple)) else [audio]
-    rows = merge_rows([r for s in sources for r in source_rows(s)])
-    if not rows: raise ValueError(f"no audio files in {', '.join(map(str, sources))}")
-    out = Path(out); out.mkdir(parents=True, exist_ok=True); paths = [r['path'] for r in rows]
-    key = _fingerprint(model, paths, k=k, method=method, colour=colour, seed=seed, centre=centre, page=2)   # page: the data's format (2: relative names)
-    cache = out / 'explore.json'; data = None; loaded = []
-    def encoder():                                              # loaded once, and only when something must be embedded
-        if not loaded: loaded.append(load_encoder(model, device))
-        return loaded[0]
+    rows = _rows(audio); out = Path(out); out.mkdir(parents=True, exist_ok=True); paths = [r['path'] for r in rows]
+    key = _fingerprint(model, paths, k=k, method=method, colour=colour, seed=seed, centre=centre, page=3)   # page: the data's format (3: duplicates, served neighbours)
+    cache = out / 'explore.json'; data = None; encoder = _lazy_encoder(model, device)
     if cache.exists():
         c = json.loads(cache.read_text())
         if c.get('key') == key: data, kept = c['data'], c['paths']
     if data is None:
-        net, cfg = encoder()
-        E = Embedder(net, cfg, device).files(paths, progress); E.save(out / 'embeddings.npz')
-        if not E.paths: raise ValueError(f"none of the {len(paths)} files could be read: {next(iter(E.skipped.values()))}")
-        label = {r['path']: r['label'] for r in rows}
+        E = _embedded(paths, out, model, encoder, device, progress); label = {r['path']: r['label'] for r in rows}
         data = explore_data(E, [label[p] for p in E.paths], k, method, colour, seed=seed, centre=centre); kept = E.paths
         cache.write_text(json.dumps(dict(key=key, data=data, paths=kept)))
     if query is not None:
         qa = str(Path(query).absolute())
         if qa in kept: data = {**data, 'start': kept.index(qa)}
         else:
-            net, cfg = encoder()
-            e_, _, level_ = Embedder(net, cfg, device).stream(iter_audio(query, cfg.sample_rate))
-            q = clip_embedding(e_, level_).numpy()                      # the query's frames with signal, as the collection's clips
-            X = Embeddings.load(out / 'embeddings.npz').clip
-            if centre: mean = collection_mean(X); X, q = centred(X, mean), centred(q[None], mean)[0]
-            data = add_query(data, X, q, Path(query).name); kept = kept + [qa]
+            from specembed.embed import Embeddings
+            X = Embeddings.load(out / 'embeddings.npz').clip; mean = collection_mean(X) if centre else None
+            q = _query_vector(query, encoder, device, mean)
+            data = add_query(data, centred(X, mean) if centre else X, q, Path(query).name); kept = kept + [qa]
     return data, kept
+
+# %% ../nbs/05b_explore.ipynb #srv00002
+def explore_server(data: dict,                            # from `explore`
+                   files: list,                           # from `explore`
+                   out: str | Path = 'specembed-explore',  # the cache folder `explore` wrote
+                   model: str | Path = 'pretrained',      # the model `explore` embedded with
+                   device: str | None = None,             # where to embed a searched file
+                   centre: bool = True,                   # as given to `explore`
+                   port: int = 0,                         # 0: any free port
+                  ) -> ExploreServer:
+    "An `ExploreServer` for a collection explored by `explore`: neighbours at `/nn/I`, search by an audio file at `/query`."
+    from specembed.embed import Embeddings
+    X = Embeddings.load(Path(out) / 'embeddings.npz').clip; mean = collection_mean(X) if centre else None
+    Xs = centred(X, mean) if centre else X; encoder = _lazy_encoder(model, device)
+    if len(Xs) != data['n']: raise ValueError(f"{out} holds {len(Xs)} clips but the page {data['n']}: run explore again")
+    ask = lambda path, name: add_query(data, Xs, _query_vector(path, encoder, device, mean), name)['query']
+    return ExploreServer(explore_html(data), files, port, X=Xs, k=data.get('k', 10), ask=ask)
+
+# %% ../nbs/05b_explore.ipynb #srv00006
+def find_duplicates(audio: str | Path | list,               # folder, audio file, manifest CSV, or a list of them
+                    out: str | Path = 'specembed-explore',  # cache folder (shared with `explore`)
+                    model: str | Path = 'pretrained',       # 'pretrained' or a run folder
+                    threshold: float = DUP_THRESHOLD,       # the largest squared distance of a linked pair
+                    device: str | None = None,              # where to embed
+                    progress: bool = True,                  # show a progress bar while embedding
+                   ) -> tuple[list[list[str]], list[list[float]], dict]:
+    "Near-duplicate groups of a collection's files -> (groups of paths, each file's squared distance to its group's first, files that could not be read)."
+    rows = _rows(audio); out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    E = _embedded([r['path'] for r in rows], out, model, _lazy_encoder(model, device), device, progress)
+    groups = duplicate_groups(E.clip, threshold); X = E.clip
+    return ([[E.paths[j] for j in g] for g in groups], [np.round(np.maximum(0, 2 - 2 * X[g] @ X[g[0]]).astype(np.float64), 4).tolist() for g in groups], E.skipped)
