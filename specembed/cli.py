@@ -320,11 +320,11 @@ def _explore_cmd(args):
 
 def _duplicates_args(sub):
     "The `duplicates` subcommand's arguments."
-    du = sub.add_parser('duplicates', help='groups of near-duplicate files in a collection: copies resampled, re-encoded or renamed (nbs/05b_explore)')
+    du = sub.add_parser('duplicates', help='groups of near-duplicate files in a collection: copies renamed, re-encoded, resampled or made quieter (nbs/05b_explore)')
     du.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
     du.add_argument('--model', default='pretrained', help="run folder or 'pretrained' (the shipped model; default)")
     du.add_argument('--out', default='specembed-explore', help='cache folder for the embeddings, shared with explore and reused while files and model are unchanged (default ./specembed-explore)')
-    du.add_argument('--threshold', type=POS_FLOAT, default=0.05, help='the largest squared distance between two copies (default 0.05: 85%% of resampled copies, and 2%% of distinct sounds, are that near; nbs/05_embed)')
+    du.add_argument('--threshold', type=POS_FLOAT, default=0.015, help='the largest squared distance between two copies, every patch read at one level (default 0.015: 97%% of copies 6 dB quieter, 91%% of resampled copies, and 2%% of distinct sounds are that near; nbs/05_embed)')
     du.add_argument('--device', help=DEVICE_HELP); du.add_argument('--quiet', action='store_true', help='no progress bar')
 
 def _duplicates_cmd(args):

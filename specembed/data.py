@@ -23,7 +23,8 @@ __all__ = ['MAX_KERNEL', 'MIN_SAMPLE_RATE', 'MAX_SAMPLE_RATE', 'MAX_ABS_SAMPLE',
            'resample_rate', 'iter_audio', 'load_audio', 'build_default_corpus', 'SkipFile', 'file_features',
            'source_rows', 'merge_rows', 'IngestReport', 'store_dir', 'load_index', 'scan', 'decode_job', 'append_file',
            'progress_bar', 'ingest', 'find_store', 'FeatureStore', 'patch_level', 'signal_mask', 'signal_starts',
-           'label_weights', 'PatchSampler', 'write_manifest', 'split_groups']
+           'label_weights', 'file_of_start', 'start_table', 'draw_starts', 'shifted_starts', 'window_index',
+           'PatchSampler', 'write_manifest', 'split_groups']
 
 # %% ../nbs/01_data.ipynb #d14272cd
 class AudioError(Exception):
@@ -650,6 +651,75 @@ def label_weights(labels: list[str],   # one label per file ('' is a label too)
     w = (share / share.sum())[ids] * v / per_label[ids].clamp_min(1)
     return (w / w.sum()).float()
 
+# %% ../nbs/01_data.ipynb #smp01004
+def file_of_start(start: torch.Tensor,      # absolute frame indices `(B,)`
+                  offsets: torch.Tensor,    # each file's first frame `(n_files,)`
+                  by_offset: torch.Tensor,  # `argsort(offsets)`: the files in the order they lie in the store
+                 ) -> torch.Tensor:
+    "File id `(B,)` of each absolute frame index."
+    return by_offset[torch.searchsorted(offsets[by_offset], start, right=True) - 1]
+
+def start_table(offsets: torch.Tensor,             # each file's first frame `(n_files,)`
+                lengths: torch.Tensor,             # each file's frames `(n_files,)`
+                T: int,                            # frames per patch
+                signal: torch.Tensor | None = None,  # `(total_T,)` bool: the starts that may be drawn (`signal_starts`); None: every whole patch
+               ) -> tuple[torch.Tensor, torch.Tensor | None]:
+    "Where patches may start: how many starts per file `(n_files,)`, and with `signal` which ones `(S,)` (absolute, file by file, in the files' order)."
+    valid = (lengths - T + 1).clamp_min(0)
+    if int(valid.sum()) == 0: raise ValueError(f"no file in the store holds a whole patch of {T} frames")
+    if signal is None: return valid, None
+    starts = torch.nonzero(signal.cpu()).squeeze(1).to(offsets.device)
+    if len(starts) == 0: raise ValueError("no patch of the store carries signal: every file is silent or a quiet tail")
+    fid = file_of_start(starts, offsets, torch.argsort(offsets)); keep = torch.argsort(fid, stable=True)
+    return torch.bincount(fid, minlength=len(offsets)).to(valid.dtype), starts[keep]
+
+# %% ../nbs/01_data.ipynb #smp01008
+def draw_starts(B: int,                                # how many
+                g: torch.Generator,                    # random generator on the table's device
+                offsets: torch.Tensor,                 # each file's first frame `(n_files,)`
+                valid: torch.Tensor,                   # starts per file `(n_files,)` (`start_table`)
+                cum: torch.Tensor,                     # `cumsum(valid)`
+                total: int,                            # `cum[-1]`, read once (reading it at every draw waits for the GPU)
+                starts: torch.Tensor | None = None,    # the allowed starts `(S,)` (`start_table` with `signal`)
+                weights: torch.Tensor | None = None,   # each file's probability `(n_files,)`; None: uniform over starts
+               ) -> tuple[torch.Tensor, torch.Tensor]:
+    "B random patch starts `(B,)` (absolute frame indices) and their files `(B,)`."
+    if weights is not None:                                           # a file by its weight, then a start within it
+        f = torch.multinomial(weights, B, replacement=True, generator=g)
+        u = torch.minimum((torch.rand(B, generator=g, device=offsets.device) * valid[f]).long(), valid[f] - 1)
+        if starts is not None: return starts[cum[f] - valid[f] + u], f     # the u-th allowed start of file f
+        return offsets[f] + u, f
+    u = torch.randint(total, (B,), generator=g, device=offsets.device)
+    f = torch.searchsorted(cum, u, right=True)
+    if starts is not None: return starts[u], f
+    return offsets[f] + u - (cum[f] - valid[f]), f
+
+# %% ../nbs/01_data.ipynb #smp01012
+def shifted_starts(start: torch.Tensor,  # anchor starts `(B,)`
+                   lo: torch.Tensor,     # the first start allowed for each `(B,)` (its file's first frame)
+                   hi: torch.Tensor,     # the last start allowed for each `(B,)` (its file's last whole patch)
+                   g: torch.Generator,   # random generator
+                   min_shift: int,       # frames
+                   max_shift: int,       # frames
+                  ) -> torch.Tensor:
+    "Starts `(B,)` `min_shift..max_shift` frames before or after each anchor, inside `[lo, hi]`."
+    mag = torch.randint(min_shift, max_shift + 1, start.shape, generator=g, device=start.device)
+    sign = torch.randint(0, 2, start.shape, generator=g, device=start.device) * 2 - 1
+    a, b = start + sign * mag, start - sign * mag
+    ok_a, ok_b = (a >= lo) & (a <= hi), (b >= lo) & (b <= hi)
+    far = torch.where(start - lo >= hi - start, lo, hi)                 # farthest patch in a short file
+    return torch.where(ok_a, a, torch.where(ok_b, b, far))
+
+def window_index(start: torch.Tensor,             # first frames `(B,)`
+                 width: int,                      # frames per window
+                 lo: torch.Tensor | None = None,  # the first frame each window may read `(B,)`
+                 last: torch.Tensor | None = None,  # the last frame each window may read `(B,)`
+                ) -> torch.Tensor:
+    "Frame indices `(B,width)` of windows starting at `start`; with `lo` and `last`, held inside `[lo, last]` (edge frames repeat)."
+    idx = start[:, None] + torch.arange(width, device=start.device)    # (B,W)
+    if lo is not None: idx = torch.minimum(torch.maximum(idx, lo[:, None]), last[:, None])
+    return idx
+
 # %% ../nbs/01_data.ipynb #8ef84146
 class PatchSampler:
     "Draw anchor / neighbour / negative patches `(B,F,T)` from a `FeatureStore`, on CPU or GPU."
@@ -670,33 +740,18 @@ class PatchSampler:
         d = self.device
         self.offsets = torch.as_tensor(store.offsets, device=d); self.lengths = torch.as_tensor(store.lengths, device=d)
         self.by_offset = torch.argsort(self.offsets)                     # a subset keeps the order asked for, not the store's
-        self.valid = (self.lengths - patch_frames + 1).clamp_min(0)      # patch starts per file
-        if int(self.valid.sum()) == 0: raise ValueError(f"no file in the store holds a whole patch of {patch_frames} frames")
-        self.starts = None                                              # every start of a whole patch may be drawn
-        if signal is not None:                                          # only these (sorted absolute starts), and per file as many
-            if signal.shape != (len(store.features),): raise ValueError(f"signal must be one flag per frame of the store {(len(store.features),)}, got {tuple(signal.shape)}")
-            starts = torch.nonzero(signal.cpu()).squeeze(1).to(d)
-            if len(starts) == 0: raise ValueError("no patch of the store carries signal: every file is silent or a quiet tail")
-            fid = self.file_of(starts); keep = torch.argsort(fid, stable=True)   # file by file, in the subset's order
-            self.starts = starts[keep]; self.valid = torch.bincount(fid, minlength=len(store)).to(self.valid.dtype)
+        if signal is not None and signal.shape != (len(store.features),):
+            raise ValueError(f"signal must be one flag per frame of the store {(len(store.features),)}, got {tuple(signal.shape)}")
+        self.valid, self.starts = start_table(self.offsets, self.lengths, patch_frames, signal)   # starts: None, or only these
         self.cum = torch.cumsum(self.valid, 0); self.total = int(self.cum[-1])   # patch starts in all: read once, not at every draw
         self.weights = label_weights(store.labels, self.valid, balance).to(d) if balance else None   # (n_files,) or None
-        self.arange_T = torch.arange(patch_frames, device=d)
 
     def anchors(self,
                 B: int,              # how many
                 g: torch.Generator,  # random generator on the sampler's device
                ) -> tuple[torch.Tensor, torch.Tensor]:
         "B random patch starts `(B,)` (absolute frame indices) and their file ids `(B,)`; with `signal`, only starts of patches with signal."
-        if self.weights is not None:                                      # a file by its weight, then a start within it
-            f = torch.multinomial(self.weights, B, replacement=True, generator=g)
-            u = torch.minimum((torch.rand(B, generator=g, device=self.device) * self.valid[f]).long(), self.valid[f] - 1)
-            if self.starts is not None: return self.starts[self.cum[f] - self.valid[f] + u], f   # the u-th start with signal of file f
-            return self.offsets[f] + u, f
-        u = torch.randint(self.total, (B,), generator=g, device=self.device)
-        f = torch.searchsorted(self.cum, u, right=True)
-        if self.starts is not None: return self.starts[u], f
-        return self.offsets[f] + u - (self.cum[f] - self.valid[f]), f
+        return draw_starts(B, g, self.offsets, self.valid, self.cum, self.total, self.starts, self.weights)
 
     def neighbours(self,
                    start: torch.Tensor,           # anchor starts `(B,)`
@@ -708,13 +763,7 @@ class PatchSampler:
         "Starts `(B,)` of patches in the same files, `min_shift..max_shift` frames before or after (default: one patch)."
         lo_s = self.T if min_shift is None else min_shift; hi_s = self.T if max_shift is None else max_shift
         if not 0 <= lo_s <= hi_s: raise ValueError(f"need 0 <= min_shift <= max_shift, got {lo_s}, {hi_s}")
-        lo = self.offsets[f]; hi = lo + self.lengths[f] - self.T           # valid start range in each file
-        mag = torch.randint(lo_s, hi_s + 1, start.shape, generator=g, device=self.device)
-        sign = torch.randint(0, 2, start.shape, generator=g, device=self.device) * 2 - 1
-        a, b = start + sign * mag, start - sign * mag
-        ok_a, ok_b = (a >= lo) & (a <= hi), (b >= lo) & (b <= hi)
-        far = torch.where(start - lo >= hi - start, lo, hi)             # farthest patch in a short file
-        return torch.where(ok_a, a, torch.where(ok_b, b, far))
+        lo = self.offsets[f]; return shifted_starts(start, lo, lo + self.lengths[f] - self.T, g, lo_s, hi_s)
 
     def negatives(self,
                   B: int,                                     # how many
@@ -738,9 +787,8 @@ class PatchSampler:
                f: torch.Tensor | None = None,  # files `(B,)`: keep the window inside each (edges repeat)
               ) -> torch.Tensor:
         "Patches `(B,F,W)` float32 starting at `start` `(B,)`; with `f`, frame indices are kept inside each file."
-        W = width or self.T
-        idx = start[:, None] + torch.arange(W, device=start.device)      # (B,W)
-        if f is not None: idx = torch.minimum(torch.maximum(idx, self.offsets[f][:, None]), (self.offsets[f] + self.lengths[f] - 1)[:, None])
+        lo = self.offsets[f] if f is not None else None
+        idx = window_index(start, width or self.T, lo, None if f is None else lo + self.lengths[f] - 1)
         if self.feats.device != idx.device: idx = idx.to(self.feats.device)
         x = self.feats[idx]                                               # (B,W,F)
         if x.device.type == 'cpu' and self.device.type == 'cuda': x = x.pin_memory()   # streaming: pinned, async copy
@@ -760,7 +808,8 @@ class PatchSampler:
                 start: torch.Tensor,  # absolute frame indices `(B,)`
                ) -> torch.Tensor:
         "File id `(B,)` of each absolute frame index."
-        return self.by_offset[torch.searchsorted(self.offsets[self.by_offset], start, right=True) - 1]
+        return file_of_start(start, self.offsets, self.by_offset)
+
 
 # %% ../nbs/01_data.ipynb #51321fe8
 def write_manifest(rows: list[dict],  # dicts with path, label and (optionally) group

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_embed.ipynb #f77c0b17
 from __future__ import annotations
-import collections, contextlib, copy, hashlib, json, os, queue, shutil, threading, time
+import collections, contextlib, copy, hashlib, json, math, os, queue, shutil, threading, time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,7 +15,7 @@ import torch.nn as nn
 import torch.distributed as dist
 import torch.nn.functional as Fn
 
-from .core import Config, LogMel, get_device, n_frames, logmel_to_power
+from .core import Config, LogMel, get_device, n_frames
 from .deform import transpose
 from .data import iter_audio, AudioError, source_rows, merge_rows, SILENCE_PEAK, progress_bar, _header
 from .data import GATE_REL_DB, GATE_FLOOR_DB, patch_level, signal_mask   # the level and gate (nbs/01_data)
@@ -27,7 +27,7 @@ __all__ = ['CLIP_POOLING', 'SHARD_ROWS', 'SET_FORMAT', 'IVF_FORMAT', 'EXACT_MAX_
            'clip_embedding', 'decode_ahead', 'PitchPool', 'FrameBuffer', 'Embedder', 'Embeddings', 'ShardFolder',
            'model_fingerprint', 'SetUpdate', 'plan_update', 'EmbeddingSet', 'SearchIndex', 'clustered_vectors',
            'ann_benchmark', 'ivf_cells', 'DiskIndex', 'shard_paths', 'merge_embeddings', 'embed_files',
-           'collection_mean', 'centred', 'build_index', 'index_embeddings', 'search_index', 'ray_connect',
+           'collection_mean', 'centred', 'build_index', 'index_embeddings', 'search_index', 'AtLevel', 'ray_connect',
            'ray_embed_files', 'export_onnx']
 
 # %% ../nbs/05_embed.ipynb #f42c0edb
@@ -954,6 +954,21 @@ def search_index(index_dir: str | Path,      # a folder written by `build_index`
         out.append(dict(path=E.paths[f], time=float(E.frame_time[i]) if frame else 0.0,
                         distance=float(2 - 2 * s)))             # squared L2 between unit vectors (centred ones when the index is)
     return out
+
+# %% ../nbs/05_embed.ipynb #atl00002
+class AtLevel(nn.Module):
+    "An encoder reading every log-mel patch at one level: each patch shifted so that its `patch_level` reads `ref` dB, then encoded."
+    def __init__(self,
+                 encoder: nn.Module,  # `(B,F,T) -> (B,D)`
+                 cfg: Config,         # its front end (`patch_level` needs it)
+                 ref: float = 0.0,    # the level every patch is read at, dB re full scale
+                ):
+        super().__init__(); self.encoder, self.cfg, self.ref = encoder, cfg, ref
+        self.embed_dim = getattr(encoder, 'embed_dim', cfg.embed_dim)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:                    # (B,F,T) -> (B,D)
+        lvl = patch_level(x, self.cfg).clamp(min=-100.0)                    # digital silence is moved as a -100 dB patch
+        return self.encoder(x + ((self.ref - lvl) * math.log(10) / 10)[:, None, None])   # log-mel is ln(power): +1 dB = +ln(10)/10
 
 # %% ../nbs/05_embed.ipynb #86a1e471
 class _RayEmbedder:

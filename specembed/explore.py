@@ -16,10 +16,10 @@ from .data import AudioError, iter_audio
 from .embed import SearchIndex, centred, collection_mean
 
 # %% auto #0
-__all__ = ['DUP_THRESHOLD', 'INLINE_NN_MAX', 'DUP_SHOWN', 'QUERY_MAX_BYTES', 'HTML_MAX', 'PAGE', 'BROWSER_AUDIO', 'LOCAL_HOSTS',
-           'place', 'map_2d', 'clip_neighbours', 'duplicate_groups', 'colour_keys', 'explore_data', 'add_query',
-           'inline_json', 'explore_html', 'embedded_audio', 'wav_bytes', 'byte_range', 'ExploreServer', 'explore',
-           'explore_server', 'find_duplicates']
+__all__ = ['DUP_THRESHOLD', 'DUP_THRESHOLD_AT_LEVEL', 'INLINE_NN_MAX', 'DUP_SHOWN', 'QUERY_MAX_BYTES', 'HTML_MAX', 'PAGE',
+           'BROWSER_AUDIO', 'LOCAL_HOSTS', 'place', 'map_2d', 'clip_neighbours', 'duplicate_groups', 'colour_keys',
+           'explore_data', 'add_query', 'inline_json', 'explore_html', 'embedded_audio', 'wav_bytes', 'byte_range',
+           'ExploreServer', 'explore', 'explore_server', 'find_duplicates']
 
 # %% ../nbs/05b_explore.ipynb #aba77748
 def _tsne(X: np.ndarray, seed: int) -> np.ndarray:
@@ -78,7 +78,8 @@ def clip_neighbours(X: np.ndarray,      # clip vectors `(N,D)` (unit length)
     return ids, d2
 
 # %% ../nbs/05b_explore.ipynb #dup00002
-DUP_THRESHOLD = 0.05   # squared distance under which two clips count as near-duplicates (nbs/05_embed, "How far is a copy?")
+DUP_THRESHOLD = 0.05             # squared distance under which two clips count as near-duplicates, vectors as they are (nbs/05_embed)
+DUP_THRESHOLD_AT_LEVEL = 0.015   # the same for vectors read at one level (`AtLevel`): no more false matches, most quieter copies found
 
 def duplicate_groups(X: np.ndarray,                   # clip vectors `(N,D)` (unit length)
                      threshold: float = DUP_THRESHOLD,  # the largest squared distance of a linked pair
@@ -371,7 +372,8 @@ dupB.textContent = D.dup_groups + ' near-duplicate group' + (D.dup_groups === 1 
 dupB.addEventListener('click', () => {   // the groups in the side panel: a name selects its clip
   sel = -1; cur = -1; NN = {nn: [], dist: []}; draw();
   now.innerHTML = `<b>${D.dup_groups} group${D.dup_groups === 1 ? '' : 's'} of near-duplicates</b><br><small>clips within squared distance ` +
-    `${D.dup_threshold} of another clip of the group` + (D.dup_groups > D.dups.length ? `; the first ${D.dups.length} groups` : '') + '</small>';
+    `${D.dup_threshold} of another clip of the group, as the map's vectors are` + (D.dup_groups > D.dups.length ? `; the first ${D.dups.length} groups` : '') +
+    '. A copy at another level: <code>specembed duplicates</code> reads every patch at one level.</small>';
   list.innerHTML = D.dups.map(g => '<li>' + g.map(j => `<a data-i="${j}">${esc(D.names[j])}</a>`).join('<br>') + '</li>').join('');
 });
 window.addEventListener('resize', layout);
@@ -461,6 +463,8 @@ class ExploreServer(ThreadingHTTPServer):
         if isinstance(sys.exc_info()[1], ConnectionError): return   # the client went away mid-response (a seek, a closed tab): not an error
         super().handle_error(request, client_address)
 
+
+# %% ../nbs/05b_explore.ipynb #srv00010
 class _ExploreHandler(BaseHTTPRequestHandler):
     def log_message(self, *a): pass                                  # quiet: no line per request
     def _head(self, code, kind, n, extra=()):
@@ -534,12 +538,13 @@ def _rows(audio) -> list:
     if not rows: raise ValueError(f"no audio files in {', '.join(map(str, sources))}")
     return rows
 
-def _embedded(paths: list, out: Path, model, encoder, device, progress):
-    "The collection's `Embeddings`, from `out/embeddings.npz` while its files and the model are unchanged."
-    from specembed.embed import Embedder, Embeddings
-    key = _fingerprint(model, paths, embeddings=1); f, kf = out / 'embeddings.npz', out / 'embeddings.key'
+def _embedded(paths: list, out: Path, model, encoder, device, progress, one_level: bool = False):
+    "The collection's `Embeddings`, from `out` while its files and the model are unchanged; `one_level`: every patch read at 0 dB (`AtLevel`), cached apart."
+    from specembed.embed import AtLevel, Embedder, Embeddings
+    name = 'at_level' if one_level else 'embeddings'; f, kf = out / f'{name}.npz', out / f'{name}.key'
+    key = _fingerprint(model, paths, embeddings=1, one_level=one_level)
     if f.exists() and kf.exists() and kf.read_text() == key: return Embeddings.load(f)
-    net, cfg = encoder(); E = Embedder(net, cfg, device).files(paths, progress)
+    net, cfg = encoder(); E = Embedder(AtLevel(net, cfg) if one_level else net, cfg, device).files(paths, progress)
     if not E.paths: raise ValueError(f"none of the {len(paths)} files could be read: {next(iter(E.skipped.values()))}")
     E.save(f); kf.write_text(key); return E
 
@@ -551,6 +556,8 @@ def _query_vector(path, encoder, device, mean) -> np.ndarray:
     q = clip_embedding(e, level).numpy()
     return q if mean is None else centred(q[None], mean)[0]
 
+
+# %% ../nbs/05b_explore.ipynb #srv00011
 def explore(audio: str | Path | list,               # folder, audio file, labelled manifest CSV, or a list of them
             out: str | Path = 'specembed-explore',  # cache folder: embeddings.npz, explore.json
             model: str | Path = 'pretrained',       # 'pretrained' or a run folder
@@ -605,12 +612,12 @@ def explore_server(data: dict,                            # from `explore`
 def find_duplicates(audio: str | Path | list,               # folder, audio file, manifest CSV, or a list of them
                     out: str | Path = 'specembed-explore',  # cache folder (shared with `explore`)
                     model: str | Path = 'pretrained',       # 'pretrained' or a run folder
-                    threshold: float = DUP_THRESHOLD,       # the largest squared distance of a linked pair
+                    threshold: float = DUP_THRESHOLD_AT_LEVEL,  # the largest squared distance of a linked pair
                     device: str | None = None,              # where to embed
                     progress: bool = True,                  # show a progress bar while embedding
                    ) -> tuple[list[list[str]], list[list[float]], dict]:
     "Near-duplicate groups of a collection's files -> (groups of paths, each file's squared distance to its group's first, files that could not be read)."
     rows = _rows(audio); out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    E = _embedded([r['path'] for r in rows], out, model, _lazy_encoder(model, device), device, progress)
+    E = _embedded([r['path'] for r in rows], out, model, _lazy_encoder(model, device), device, progress, one_level=True)
     groups = duplicate_groups(E.clip, threshold); X = E.clip
     return ([[E.paths[j] for j in g] for g in groups], [np.round(np.maximum(0, 2 - 2 * X[g] @ X[g[0]]).astype(np.float64), 4).tolist() for g in groups], E.skipped)
