@@ -42,7 +42,8 @@ def _positive(kind):
     def parse(s: str):
         try: v = kind(s)
         except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a{'n integer' if kind is int else ' number'}") from None
-        if not 0 < v < float('inf'): raise argparse.ArgumentTypeError(f"must be above 0, got {s}")
+        if not 0 < v: raise argparse.ArgumentTypeError(f"must be above 0, got {s}")
+        if v == float('inf'): raise argparse.ArgumentTypeError(f"must be a finite number above 0, got {s}")
         return v
     parse.__name__ = kind.__name__
     return parse
@@ -314,7 +315,8 @@ def _explore_cmd(args):
     except OSError as e:
         if e.errno not in (errno.EADDRINUSE, errno.EACCES, errno.EADDRNOTAVAIL): raise   # a missing cache file is not the port's fault
         raise ValueError(f"cannot listen on 127.0.0.1:{args.port} ({e.strerror}): pick another --port (0 = any free port)") from None
-    print(f"exploring {data['n']} clips at {srv.url} (Ctrl-C to stop)", flush=True)
+    for path, why in data.get('skipped', {}).items(): print(f"  skipped {shown(path)}: {why}")
+    print(f"exploring {data['n']} clip{'s' * (data['n'] != 1)} at {srv.url} (Ctrl-C to stop)", flush=True)
     try: srv.serve_forever()                                 # Ctrl-C: the entry point says so, exit status 130
     finally: srv.server_close()
 
@@ -331,11 +333,12 @@ def _duplicates_cmd(args):
     from specembed.explore import find_duplicates
     groups, dists, skipped = find_duplicates(_sources(args.audio), args.out, args.model, args.threshold, args.device, not args.quiet)
     files = [p for g in groups for p in g]; root = os.path.commonpath([str(Path(p).parent) for p in files]) if files else ''
-    print(f"{len(groups)} group{'s' * (len(groups) != 1)} of near-duplicates (squared distance at most {args.threshold:g})" + (':' if groups else '') +
-          (f"; {len(skipped)} file{'s' * (len(skipped) != 1)} could not be read" if skipped else ''))
+    print(f"{len(groups)} group{'s' * (len(groups) != 1)} of near-duplicates (files linked pair by pair within squared distance {args.threshold:g}; "
+          f"d: each file's to its group's first)" + (f"; {len(skipped)} file{'s' * (len(skipped) != 1)} could not be read" if skipped else ''))
     for n, (g, d) in enumerate(zip(groups, dists), 1):
         print(f"{n:>4}. {len(g)} files")
-        for p, x in zip(g, d): print(f"      {Path(os.path.relpath(p, root)).as_posix():<48} d={x:.4f}")
+        for p, x in zip(g, d): print(f"      d={x:.4f}  {Path(os.path.relpath(p, root)).as_posix()}")
+    for path, why in skipped.items(): print(f"  skipped {shown(path)}: {why}")
 
 def _export_cmd(args):
     from specembed.embed import export_onnx

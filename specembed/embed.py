@@ -47,7 +47,7 @@ def _measured(blocks, seen: dict, bar=None, sr: int = 16_000):
     "The blocks, counting their samples and peak into `seen` (`n`, `peak`) on the way, and their seconds on `bar`."
     for b in blocks:
         seen['n'] += len(b); seen['peak'] = max(seen['peak'], float(b.abs().max()) if len(b) else 0.0)
-        if bar is not None: bar.update(len(b) / sr)
+        if bar is not None: bar.update(min(len(b) / sr, max(0.0, bar.total - bar.n)) if bar.total else len(b) / sr)   # decoding may read past the header's length
         yield b
 
 def _seconds(path) -> float:

@@ -12,7 +12,7 @@ from urllib.parse import unquote
 import numpy as np
 import soundfile as sf
 
-from .data import AudioError, iter_audio
+from .data import AudioError, SILENCE_PEAK, iter_audio
 from .embed import SearchIndex, centred, collection_mean
 
 # %% auto #0
@@ -46,12 +46,15 @@ def map_2d(X: np.ndarray,         # clip vectors `(N,D)`
     if method not in ('auto', 'tsne', 'sample', 'pca'): raise ValueError(f"map method must be 'auto', 'tsne', 'sample' or 'pca', got {method!r}")
     X = np.asarray(X, np.float64); N = len(X)
     if N == 0: return np.zeros((0, 2), np.float32)
-    if method == 'auto': method = 'tsne' if N <= tsne_max else 'sample'
-    if method == 'sample' and N <= tsne_max: method = 'tsne'        # the sample would be everything
-    if method == 'tsne' and N >= 5: Y = _tsne(X, seed)                # t-SNE needs more points than its perplexity
+    _, first, inv = np.unique(X.round(6), axis=0, return_index=True, return_inverse=True)   # identical clips: mapped once, drawn together
+    order = np.argsort(first); U = X[first[order]]; inv = np.argsort(order)[inv.ravel()]; n = len(U)   # unique vectors, in the clips' order
+    if method == 'auto': method = 'tsne' if n <= tsne_max else 'sample'
+    if method == 'sample' and n <= tsne_max: method = 'tsne'        # the sample would be everything
+    if method in ('tsne', 'sample') and n < 5: method = 'pca'        # t-SNE needs more distinct points than its perplexity
+    if method == 'tsne': Y = _tsne(U, seed)[inv]
     elif method == 'sample':
-        s = np.sort(np.random.default_rng(seed).choice(N, tsne_max, replace=False)); Ys = _tsne(X[s], seed)
-        Y = place(X, X[s], Ys); Y[s] = Ys                            # the sample where t-SNE put it, the rest among their neighbours
+        s = np.sort(np.random.default_rng(seed).choice(n, tsne_max, replace=False)); Ys = _tsne(U[s], seed)
+        Y = place(U, U[s], Ys); Y[s] = Ys; Y = Y[inv]                # the sample where t-SNE put it, the rest among their neighbours
     else:
         Xc = X - X.mean(0); Y = np.zeros((N, 2))
         if N > 1:
@@ -310,11 +313,11 @@ function select(i, play = true) {
   }).catch(e => { if (sel === i) list.innerHTML = '<small>no neighbours: ' + esc(e.message) + '</small>'; });
 }
 list.addEventListener('click', ev => { const j = ev.target.dataset ? ev.target.dataset.i : undefined; if (j !== undefined) select(+j); });
-const count = document.getElementById('count'); count.textContent = D.n + ' clips';
+const count = document.getElementById('count'), clips = n => n + (n === 1 ? ' clip' : ' clips'); count.textContent = clips(D.n);
 document.getElementById('filter').addEventListener('input', ev => {
   const f = ev.target.value.trim().toLowerCase();
   match = f ? D.names.map(s => s.toLowerCase().includes(f)) : null;
-  count.textContent = match ? match.filter(Boolean).length + ' of ' + D.n + ' clips match' : D.n + ' clips';
+  count.textContent = match ? match.filter(Boolean).length + ' of ' + clips(D.n) + ' match' : clips(D.n);
   draw();
 });
 """   # the script: pointer, selection, filter
@@ -358,11 +361,11 @@ const fileIn = document.getElementById('file'), dupB = document.getElementById('
 function searchBy(file) {         // a file from the user's disk: embedded by the server, placed on the map as the query
   if (!file) return Promise.resolve();
   if (file.size > D.query_max) { now.innerHTML = '<b>' + esc(file.name) + '</b>: too large to search by (' + Math.round(file.size / 2 ** 20) + ' MB)'; return Promise.resolve(); }
-  now.innerHTML = '<small>embedding ' + esc(file.name) + '...</small>';
+  const before = now.innerHTML; now.innerHTML = '<small>embedding ' + esc(file.name) + '...</small>';
   return fetch('query', {method: 'POST', body: file, headers: {'X-Specembed': 'query', 'X-Specembed-Name': encodeURIComponent(file.name)}})
     .then(r => r.ok ? r.json() : r.text().then(t => { throw new Error(t.trim()); }))
     .then(q => { D.query = q; if (QSRC) URL.revokeObjectURL(QSRC); QSRC = URL.createObjectURL(file); layout(); return select(Q); })
-    .catch(e => { now.innerHTML = esc(e.message.startsWith(file.name + ':') ? e.message : file.name + ': ' + e.message); });
+    .catch(e => { now.innerHTML = '<b>' + esc(e.message.startsWith(file.name + ':') ? e.message : file.name + ': ' + e.message) + '</b><br>' + before; });   // nothing shown is lost
 }
 if (A) document.getElementById('ask').hidden = true;     // a self-contained page has no server to embed a file
 fileIn.addEventListener('change', () => { searchBy(fileIn.files[0]); fileIn.value = ''; });
@@ -372,7 +375,7 @@ dupB.textContent = D.dup_groups + ' near-duplicate group' + (D.dup_groups === 1 
 dupB.addEventListener('click', () => {   // the groups in the side panel: a name selects its clip
   sel = -1; cur = -1; NN = {nn: [], dist: []}; draw();
   now.innerHTML = `<b>${D.dup_groups} group${D.dup_groups === 1 ? '' : 's'} of near-duplicates</b><br><small>clips within squared distance ` +
-    `${D.dup_threshold} of another clip of the group, as the map's vectors are` + (D.dup_groups > D.dups.length ? `; the first ${D.dups.length} groups` : '') +
+    `${D.dup_threshold} of another clip of the group (linked pair by pair), the vectors as embedded` + (D.dup_groups > D.dups.length ? `; the first ${D.dups.length} groups` : '') +
     '. A copy at another level: <code>specembed duplicates</code> reads every patch at one level.</small>';
   list.innerHTML = D.dups.map(g => '<li>' + g.map(j => `<a data-i="${j}">${esc(D.names[j])}</a>`).join('<br>') + '</li>').join('');
 });
@@ -460,12 +463,13 @@ class ExploreServer(ThreadingHTTPServer):
         threading.Thread(target=self.serve_forever, daemon=True).start(); return self
 
     def handle_error(self, request, client_address):
-        if isinstance(sys.exc_info()[1], ConnectionError): return   # the client went away mid-response (a seek, a closed tab): not an error
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)): return   # the client went away or stalled (a seek, a closed tab): not an error
         super().handle_error(request, client_address)
 
 
 # %% ../nbs/05b_explore.ipynb #srv00010
 class _ExploreHandler(BaseHTTPRequestHandler):
+    timeout = 60                                                     # seconds a silent client may hold a thread
     def log_message(self, *a): pass                                  # quiet: no line per request
     def _head(self, code, kind, n, extra=()):
         self.send_response(code); self.send_header('Content-Type', kind); self.send_header('Content-Length', str(n))
@@ -476,10 +480,10 @@ class _ExploreHandler(BaseHTTPRequestHandler):
         if not self.server.allows(self.headers.get('Host')): return self._send(403, 'text/plain', b'forbidden: unknown Host\n')
         path = self.path.split('?')[0].split('#')[0]
         if path in ('/', '/index.html'): return self._send(200, 'text/html; charset=utf-8', self.server.page)
-        m = re.fullmatch(r'/nn/(\d+)', path); X = self.server.X
+        m = re.fullmatch(r'/nn/(\d{1,12})', path); X = self.server.X
         if m: return (self._send(200, 'application/json', json.dumps(self.server.neighbours(int(m[1]))).encode())
                       if X is not None and int(m[1]) < len(X) else self._send(404, 'text/plain', b'not found'))
-        m = re.fullmatch(r'/audio/(\d+)', path); paths = self.server.paths
+        m = re.fullmatch(r'/audio/(\d{1,12})', path); paths = self.server.paths
         if not m or int(m.group(1)) >= len(paths): return self._send(404, 'text/plain', b'not found')
         p = paths[int(m.group(1))]; kind = BROWSER_AUDIO.get(p.suffix.lower())
         try: f = open(p, 'rb') if kind else io.BytesIO(wav_bytes(p))
@@ -503,7 +507,10 @@ class _ExploreHandler(BaseHTTPRequestHandler):
         if not 0 < n <= QUERY_MAX_BYTES:
             self.close_connection = True
             return self._send(413, 'text/plain', f'a query file must have 1 to {QUERY_MAX_BYTES} bytes, not {n}\n'.encode())
-        body = self.rfile.read(n); name = Path(unquote(self.headers.get('X-Specembed-Name', '')) or 'query').name[:200] or 'query'
+        try: body = self.rfile.read(n)
+        except TimeoutError: self.close_connection = True; return      # the client sent less than it said, then nothing
+        if len(body) < n: self.close_connection = True; return self._send(400, 'text/plain', b'the request ended before its length\n')
+        name = Path(unquote(self.headers.get('X-Specembed-Name', '')) or 'query').name[:200] or 'query'
         suffix = Path(name).suffix.lower() if re.fullmatch(r'\.[a-z0-9]{1,5}', Path(name).suffix.lower()) else '.wav'
         with tempfile.TemporaryDirectory() as d:
             f = Path(d) / ('query' + suffix); f.write_bytes(body)
@@ -551,8 +558,11 @@ def _embedded(paths: list, out: Path, model, encoder, device, progress, one_leve
 def _query_vector(path, encoder, device, mean) -> np.ndarray:
     "An audio file's clip vector, made as the collection's were (its frames with signal), centred on the collection when `mean` is given."
     from specembed.embed import Embedder, clip_embedding
-    net, cfg = encoder(); e, _, level = Embedder(net, cfg, device).stream(iter_audio(path, cfg.sample_rate))
-    if len(e) == 0: raise AudioError(f"{Path(path).name}: no audio in it")
+    from specembed.embed import _measured
+    net, cfg = encoder(); seen = dict(n=0, peak=0.0)
+    e, _, level = Embedder(net, cfg, device).stream(_measured(iter_audio(path, cfg.sample_rate), seen))
+    if seen['n'] == 0 or len(e) == 0: raise AudioError(f"{Path(path).name}: empty: no audio samples")   # as the collection's files are skipped
+    if seen['peak'] < SILENCE_PEAK: raise AudioError(f"{Path(path).name}: silent: peak |sample| {seen['peak']:.1e} < {SILENCE_PEAK:g}")
     q = clip_embedding(e, level).numpy()
     return q if mean is None else centred(q[None], mean)[0]
 
@@ -572,7 +582,7 @@ def explore(audio: str | Path | list,               # folder, audio file, labell
            ) -> tuple[dict, list]:
     "Embed, map and link a collection (cached in `out`) -> (the page's data, the files in the page's order)."
     rows = _rows(audio); out = Path(out); out.mkdir(parents=True, exist_ok=True); paths = [r['path'] for r in rows]
-    key = _fingerprint(model, paths, k=k, method=method, colour=colour, seed=seed, centre=centre, page=3)   # page: the data's format (3: duplicates, served neighbours)
+    key = _fingerprint(model, paths, k=k, method=method, colour=colour, seed=seed, centre=centre, page=4)   # page: the data's format (4: skipped files kept)
     cache = out / 'explore.json'; data = None; encoder = _lazy_encoder(model, device)
     if cache.exists():
         c = json.loads(cache.read_text())
@@ -580,6 +590,7 @@ def explore(audio: str | Path | list,               # folder, audio file, labell
     if data is None:
         E = _embedded(paths, out, model, encoder, device, progress); label = {r['path']: r['label'] for r in rows}
         data = explore_data(E, [label[p] for p in E.paths], k, method, colour, seed=seed, centre=centre); kept = E.paths
+        data['skipped'] = E.skipped                                      # files that could not be embedded, and why
         cache.write_text(json.dumps(dict(key=key, data=data, paths=kept)))
     if query is not None:
         qa = str(Path(query).absolute())

@@ -23,8 +23,8 @@ from .run import (Run, write_atomic, restore, SELECTION, save_init, MetricsLog, 
 # %% auto #0
 __all__ = ['SELF_CHECK_KINDS', 'COLLAPSE_SPREAD', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives', 'spread',
            'TripletObjective', 'NTXentObjective', 'build_objective', 'LabelPairs', 'lr_at', 'draw_batch',
-           'step_numbers', 'window_row', 'apply_step', 'Trainer', 'default_store', 'train', 'plot_metrics',
-           'self_check', 'held_back', 'finetune_config', 'check_manifest', 'choose_weights']
+           'step_numbers', 'window_row', 'apply_step', 'budget_spent', 'run_notes', 'Trainer', 'default_store', 'train',
+           'plot_metrics', 'self_check', 'held_back', 'finetune_config', 'check_manifest', 'choose_weights']
 
 # %% ../nbs/04_train.ipynb #cd12264c
 def pair_dist(a: torch.Tensor,                # unit vectors `(B,D)`
@@ -253,6 +253,27 @@ def apply_step(loss: torch.Tensor,            # the step's loss (its graph reach
     loss.backward(); torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip); opt.step()
     return True
 
+# %% ../nbs/04_train.ipynb #bud04002
+def budget_spent(cfg: Config,     # `steps` and `minutes` (0: no time limit)
+                 step: int,       # steps taken
+                 seconds: float,  # seconds trained (across resumes)
+                ) -> bool:
+    "Whether a run's budget is spent: `cfg.steps` steps, or `cfg.minutes` of training, whichever comes first."
+    return step >= cfg.steps or bool(cfg.minutes) and seconds >= cfg.minutes * 60
+
+def run_notes(cfg: Config,     # the run's budget
+              step: int,       # steps taken
+              seconds: float,  # seconds trained
+              skipped: int,    # steps skipped for a non-finite loss
+             ) -> list[str]:
+    "What a finished run tells the user (on stderr): stopped by the step limit well inside its minutes, and skipped steps."
+    notes = []
+    if cfg.minutes and step >= cfg.steps and seconds < 0.98 * cfg.minutes * 60:
+        notes.append(f"note: stopped at the step limit ({cfg.steps} steps) after {seconds:.0f} s of the {cfg.minutes:g}-minute budget; "
+                     "raise --steps to use the whole budget")
+    if skipped: notes.append(f"note: {skipped} step(s) with a non-finite loss were skipped")
+    return notes
+
 # %% ../nbs/04_train.ipynb #79408b23
 class Trainer:
     "Triplet training of `build_encoder(cfg)` on a feature store; `fit()` runs it, checkpoints and logs to `out`."
@@ -340,8 +361,8 @@ class Trainer:
         return row
 
     def done(self) -> bool:
-        "The budget is spent: `cfg.steps` steps, or `cfg.minutes` of training (across resumes), whichever comes first."
-        return self.step >= self.cfg.steps or bool(self.cfg.minutes) and self.elapsed() >= self.cfg.minutes * 60
+        "The budget is spent (`budget_spent`), counting the seconds trained across resumes."
+        return budget_spent(self.cfg, self.step, self.elapsed())
 
     def fit(self) -> dict:
         "Train until the budget is spent (`done()`); returns the last logged metrics (the last window is always logged)."
@@ -368,10 +389,7 @@ class Trainer:
         finally:
             bar.close()
             if log: log.close()
-        if self.main and cfg.minutes and self.step >= cfg.steps and self.elapsed() < 0.98 * cfg.minutes * 60:
-            print(f"note: stopped at the step limit ({cfg.steps} steps) after {self.elapsed():.0f} s of the {cfg.minutes:g}-minute budget; "
-                  "raise --steps to use the whole budget", file=sys.stderr)
-        if self.skipped and self.main: print(f"note: {self.skipped} step(s) with a non-finite loss were skipped", file=sys.stderr)
+        for note in run_notes(cfg, self.step, self.elapsed(), self.skipped) if self.main else []: print(note, file=sys.stderr)
         return last
 
 
