@@ -50,6 +50,11 @@ def _measured(blocks, seen: dict, bar=None, sr: int = 16_000):
         if bar is not None: bar.update(min(len(b) / sr, max(0.0, bar.total - bar.n)) if bar.total else len(b) / sr)   # decoding may read past the header's length
         yield b
 
+def _unusable(seen: dict) -> str:
+    "Why a decoded file (`seen` by `_measured`) is not embedded: empty or silent, as ingestion skips them (nbs/01_data); '' when it is usable."
+    if seen['n'] == 0: return 'empty: no audio samples'
+    return f"silent: peak |sample| {seen['peak']:.1e} < {SILENCE_PEAK:g}" if seen['peak'] < SILENCE_PEAK else ''
+
 def _seconds(path) -> float:
     "A file's duration as its header says (0 when it cannot be read): what a progress bar counts."
     try: return _header(path)[2]
@@ -250,9 +255,7 @@ class Embedder:
                 seen = dict(n=0, peak=0.0); bar.set_postfix_str(f"{k + 1}/{len(paths)} files", refresh=False)
                 try: e, t, level = self.stream(_measured(blocks, seen, bar, sr * 3600))    # block by block
                 except AudioError as err: skipped[str(p)] = str(err).removeprefix(f"{p}: "); continue   # the path is the key already
-                why = 'empty: no audio samples' if seen['n'] == 0 else (           # as ingestion skips them (nbs/01_data)
-                      f"silent: peak |sample| {seen['peak']:.1e} < {SILENCE_PEAK:g}" if seen['peak'] < SILENCE_PEAK else '')
-                if why: skipped[str(p)] = why; continue
+                if why := _unusable(seen): skipped[str(p)] = why; continue
                 kept.append(str(p)); clips.append(clip_embedding(e, level).numpy()); frames.append(e.numpy())
                 times.append(t.numpy()); levels.append(level.numpy())
         return Embeddings.from_parts(kept, clips, frames, times, skipped, levels=levels)

@@ -12,7 +12,7 @@ from urllib.parse import unquote
 import numpy as np
 import soundfile as sf
 
-from .data import AudioError, SILENCE_PEAK, iter_audio
+from .data import AudioError, iter_audio
 from .embed import SearchIndex, centred, collection_mean
 
 # %% auto #0
@@ -558,11 +558,10 @@ def _embedded(paths: list, out: Path, model, encoder, device, progress, one_leve
 def _query_vector(path, encoder, device, mean) -> np.ndarray:
     "An audio file's clip vector, made as the collection's were (its frames with signal), centred on the collection when `mean` is given."
     from specembed.embed import Embedder, clip_embedding
-    from specembed.embed import _measured
+    from specembed.embed import _measured, _unusable
     net, cfg = encoder(); seen = dict(n=0, peak=0.0)
     e, _, level = Embedder(net, cfg, device).stream(_measured(iter_audio(path, cfg.sample_rate), seen))
-    if seen['n'] == 0 or len(e) == 0: raise AudioError(f"{Path(path).name}: empty: no audio samples")   # as the collection's files are skipped
-    if seen['peak'] < SILENCE_PEAK: raise AudioError(f"{Path(path).name}: silent: peak |sample| {seen['peak']:.1e} < {SILENCE_PEAK:g}")
+    if why := _unusable(seen): raise AudioError(f"{Path(path).name}: {why}")          # refused as the collection's files are skipped
     q = clip_embedding(e, level).numpy()
     return q if mean is None else centred(q[None], mean)[0]
 
