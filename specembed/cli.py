@@ -12,8 +12,9 @@ from .config import add_config_flags   # torch-free (nbs/00_config)
 
 
 # %% auto #0
-__all__ = ['EXPERIMENT_NAMES', 'TRAIN_FIELDS', 'TRAIN_NOTES', 'RECIPE_NAMES', 'SONIC_PI', 'STORE_HELP', 'DEVICE_HELP', 'RAY_HELP',
-           'POOL_HELP', 'USER_PATH', 'POS_INT', 'POS_FLOAT', 'COMMANDS', 'USER_ERRORS', 'INTERRUPTED', 'shown', 'main']
+__all__ = ['EXPERIMENT_NAMES', 'TRAIN_FIELDS', 'TRAIN_NOTES', 'RECIPE_NAMES', 'SONIC_PI', 'DUP_THRESHOLD', 'STORE_HELP',
+           'DEVICE_HELP', 'RAY_HELP', 'POOL_HELP', 'USER_PATH', 'POS_INT', 'POS_FLOAT', 'COMMANDS', 'USER_ERRORS',
+           'INTERRUPTED', 'shown', 'main']
 
 # %% ../nbs/09_cli.ipynb #2f125593
 EXPERIMENT_NAMES = ('ablation', 'negatives', 'vector-math', 'objectives')   # = specembed.experiments.EXPERIMENTS (tested)
@@ -22,6 +23,7 @@ TRAIN_NOTES = dict(encoder='default: small on CPU, vggish on CUDA', steps="defau
                    batch_size='per process', lr="default: the preset's; a tenth of the weights' own with --init")   # train's options: Config fields
 RECIPE_NAMES = ('hydrogen', 'strums', 'asterisk', 'gm')
 SONIC_PI = '/usr/share/sonic-pi/samples'                      # = specembed.data.SONIC_PI_DIR (tested)
+DUP_THRESHOLD = 0.015                                         # = specembed.explore.DUP_THRESHOLD_AT_LEVEL (tested): `duplicates --threshold`
 STORE_HELP = 'feature store root (default: $SPECEMBED_STORE or ~/.cache/specembed/stores); it may hold other audio too'
 DEVICE_HELP = "cpu, cuda, cuda:N or auto (default: cuda when there is a GPU)"
 RAY_HELP = "embed on a Ray cluster: auto (the running one, else a local instance), local, or its address (needs pip install -e \".[ray]\"; nbs/05_embed)"
@@ -326,7 +328,7 @@ def _duplicates_args(sub):
     du.add_argument('--audio', required=True, action='append', help="folder, audio file or manifest CSV; repeat for several; 'default' = the embedded corpus")
     du.add_argument('--model', default='pretrained', help="run folder or 'pretrained' (the shipped model; default)")
     du.add_argument('--out', default='specembed-explore', help='cache folder for the embeddings, shared with explore and reused while files and model are unchanged (default ./specembed-explore)')
-    du.add_argument('--threshold', type=POS_FLOAT, default=0.015, help='the largest squared distance between two copies, every patch read at one level (default 0.015: 97%% of copies 6 dB quieter, 91%% of resampled copies, and 2%% of distinct sounds are that near; nbs/05_embed)')
+    du.add_argument('--threshold', type=POS_FLOAT, default=DUP_THRESHOLD, help=f'the largest squared distance between two copies, every patch read at one level (default {DUP_THRESHOLD:g}: 97%% of copies 6 dB quieter, 91%% of resampled copies, and 2%% of distinct sounds are that near; nbs/05_embed)')
     du.add_argument('--device', help=DEVICE_HELP); du.add_argument('--quiet', action='store_true', help='no progress bar')
 
 def _duplicates_cmd(args):
