@@ -52,6 +52,7 @@ def _call(target, args, kw, conn):
     except BaseException as e: conn.send(RuntimeError(f"{target[1]}: {type(e).__name__}: {e}"))
     finally: conn.close()
 
+# %% ../nbs/07_benchmarks.ipynb #fb6b2f94s1
 def isolated(fn,     # a module-level function returning a dict (found again by name in the new process)
              *args,  # its positional arguments (picklable)
              **kw,   # its keyword arguments; `threads=N` sets the new process's torch threads
@@ -68,6 +69,7 @@ def isolated(fn,     # a module-level function returning a dict (found again by 
     if isinstance(out, BaseException): raise out
     return out
 
+# %% ../nbs/07_benchmarks.ipynb #fb6b2f94s2
 def timed(fn,                                  # the call to time, no arguments
           n: int,                              # calls per block
           device: torch.device | str = 'cpu',  # a CUDA device is synchronised around each block
@@ -94,6 +96,7 @@ def _synth_file(job) -> str:
     x = 0.2 * env * np.sin(2 * np.pi * rng.uniform(80, 2000) * t) + 0.02 * rng.standard_normal(n)
     sf.write(path, x.astype(np.float32), sr, subtype='PCM_16'); return path
 
+# %% ../nbs/07_benchmarks.ipynb #68af499ds1
 def synthetic_audio(out: str | Path,             # folder to write (created)
                     hours: float = 0.5,          # total audio (whole files, at least one)
                     file_seconds: float = 60.0,  # length of each file (seconds)
@@ -146,6 +149,7 @@ def _model_step(net: nn.Module, opt, x: torch.Tensor, cfg: Config, dev: torch.de
     hinge, _, _ = triplet_loss(e[:B], e[B:2 * B], e[2 * B:], cfg.margin, cfg.distance)
     opt.zero_grad(set_to_none=True); hinge.mean().backward(); opt.step()
 
+# %% ../nbs/07_benchmarks.ipynb #2f85f4d4s1
 def model_step_fn(cfg: Config,                # encoder, batch size, lr, margin, distance, compile
                   device: str | None = None,  # None: CUDA if there is one
                  ):
@@ -156,6 +160,7 @@ def model_step_fn(cfg: Config,                # encoder, batch size, lr, margin,
     x = torch.randn(3 * cfg.batch_size, cfg.n_mels, cfg.patch_frames, device=dev)
     return lambda: _model_step(net, opt, x, cfg, dev)
 
+# %% ../nbs/07_benchmarks.ipynb #2f85f4d4s2
 def model_rate(cfg: Config,                # encoder, batch size, lr, margin, distance, compile
                device: str | None = None,  # None: CUDA if there is one
                steps: int = 10,            # timed steps per block (median of 3 blocks)
@@ -259,6 +264,7 @@ def seed_rates(store: str | Path,          # an ingested feature store
     del it, dl
     return dict(workers=workers, data_triplets_per_s=cfg.batch_size / data, e2e_triplets_per_s=cfg.batch_size / e2e)
 
+# %% ../nbs/07_benchmarks.ipynb #ca342f6fs1
 def audio_domain_rate(paths: list,     # audio files (the first 4 x `clips` are read)
                       cfg: Config,     # sample rate and log-mel settings
                       clips: int = 8,  # clips timed (those at least a patch long)
@@ -296,6 +302,7 @@ def embed_rate(manifest: str | Path,          # audio files to embed (no labels 
     return dict(files=len(out.paths), audio_hours=hours, seconds=s, hours_per_s=hours / s, x_realtime=hours * 3600 / s,
                 model=str(model) if model is not None else f'untrained {cfg.encoder}', passes=len(cfg.pitch_pool) or 1)
 
+# %% ../nbs/07_benchmarks.ipynb #e9da42acs1
 def training_memory(store: str | Path,          # an ingested feature store
                     cfg: Config,                # the training config
                     device: str | None = None,  # None: CUDA if there is one
@@ -313,8 +320,46 @@ def _hardware(dev: torch.device) -> str:
     cpu = f"{os.cpu_count()} CPU cores ({platform.processor() or platform.machine()})"
     return f"{torch.cuda.get_device_name(dev)}, {cpu}" if dev.type == 'cuda' else cpu
 
+# %% ../nbs/07_benchmarks.ipynb #3de44dedh
 SECTIONS = ('ingest', 'train', 'seed', 'embed', 'search', 'memory')
 
+def _ingest_section(M: dict, store, workers: int, say) -> list:
+    "Ingest each manifest of `M` {fraction: manifest} into `store(fraction)`: one row of rates per size."
+    rows = []
+    for f in sorted(M):
+        r = isolated(bench_ingest, M[f], store(f), workers); r['fraction'] = f; rows.append(r)
+        say(f"ingest {r['audio_hours']:.2f} h: {r['x_realtime']:.0f}x real time ({workers} workers), peak RSS {r['peak_rss_mb']:.0f} MB")
+    return rows
+
+def _train_section(store: Path, cfg: Config, dev, steps: int, say) -> dict:
+    "Training rates (`training_rates` in a fresh process): the rows, and the model-only rate as their median."
+    rows = _rows(isolated(_training_rows, store, cfg, str(dev), steps)); m = float(np.median([r['model_triplets_per_s'] for r in rows]))
+    say(f"model only: {m:.0f} triplets/s ({cfg.encoder}, batch {cfg.batch_size}; median of {len(rows)} measurements)")
+    say('end to end: ' + ', '.join(f"{r['kind']}/{r['negatives']} {r['e2e_triplets_per_s']:.0f} ({100 * r['vs_model']:.0f}%)" for r in rows))
+    return dict(train=rows, model=dict(triplets_per_s=m, patches_per_s=3 * m, step_ms=1000 * cfg.batch_size / m))
+
+def _seed_section(store: Path, manifest: Path, cfg: Config, dev, steps: int, workers: int, batch: int, say) -> dict:
+    "The seed's pipelines (without and with DataLoader workers) and the audio-domain data rate on one core."
+    seed = [isolated(seed_rates, store, cfg, str(dev), steps, w) for w in sorted({0, workers})]
+    paths = [r['path'] for r in read_manifest(manifest, require_label=False)]
+    audio = isolated(audio_domain_rate, paths, cfg, batch, threads=1)
+    say('seed pipelines: ' + ', '.join(f"{r['workers']} workers {r['e2e_triplets_per_s']:.0f} e2e" for r in seed)
+        + f"; audio domain {audio['data_triplets_per_s']:.1f} triplets/s (data only, one core)")
+    return dict(seed=seed, audio_domain=audio)
+
+def _embed_section(manifest: Path, cfg: Config, dev, limit: int | None, model, say) -> dict:
+    "Embedding speed from files (`embed_rate` in a fresh process): real time, hours a second, passes a patch."
+    r = isolated(embed_rate, manifest, cfg, str(dev), limit, model)
+    say(f"embedding ({r['model']}, {r['passes']} pass{'es' if r['passes'] > 1 else ''} a patch): {r['x_realtime']:.0f}x real time ({r['hours_per_s']:.3f} h/s)")
+    return r
+
+def _search_section(sizes: tuple, say) -> list:
+    "Exact and FAISS search times and recall (`ann_benchmark`), one row per collection size."
+    rows = [isolated(ann_benchmark, n) for n in sizes]
+    say('search: ' + ', '.join(f"{r['n']:.0e} exact {r['exact_ms_per_query']:.2f} / FAISS {r['faiss_ms_per_query']:.3f} ms, recall {r['recall_at_k']:.3f}" for r in rows))
+    return rows
+
+# %% ../nbs/07_benchmarks.ipynb #3de44deds1
 def bench(out: str | Path | None = None,         # JSON file for the results; None: not written
           device: str | None = None,             # None: CUDA if there is one
           size: str = 'cpu',                     # 'cpu' (`Config.cpu`, batch 32) or 'gpu' (`Config.gpu`, batch 512, compiled)
@@ -327,8 +372,7 @@ def bench(out: str | Path | None = None,         # JSON file for the results; No
          ) -> dict:
     "Run the benchmark sections, print a table, and write the results as JSON to `out` (if given)."
     if size not in ('cpu', 'gpu'): raise ValueError(f"size must be 'cpu' or 'gpu', got {size!r}")
-    bad = set(sections) - set(SECTIONS)
-    if bad: raise ValueError(f"unknown section(s) {sorted(bad)}; choose from {','.join(SECTIONS)}")
+    if bad := set(sections) - set(SECTIONS): raise ValueError(f"unknown section(s) {sorted(bad)}; choose from {','.join(SECTIONS)}")
     dev = get_device(device); workers = workers or os.cpu_count() or 1
     small = Config.cpu(batch_size=32)             # also the memory section's, on any device: it measures host memory, not the encoder
     cfg = small if size == 'cpu' else Config.gpu(batch_size=512, compile=True)
@@ -338,35 +382,17 @@ def bench(out: str | Path | None = None,         # JSON file for the results; No
     say = (lambda *a: print(*a, flush=True)) if progress else (lambda *a: None)
     tmp = tempfile.TemporaryDirectory(); root = Path(root or tmp.name)
     corpus = bench_corpus(root / 'corpus', synthetic_hours=synthetic_hours); res['corpus'] = corpus['source']; M = corpus['manifests']; full = max(M)
-    store = lambda f: root / f'store_{f:g}'
-    t0 = time.perf_counter()
+    store = lambda f: root / f'store_{f:g}'; t0 = time.perf_counter()
     if 'ingest' in sections or 'train' in sections or 'memory' in sections or 'seed' in sections:
-        res['ingest'] = []
-        for f in sorted(M):
-            r = isolated(bench_ingest, M[f], store(f), workers); r['fraction'] = f; res['ingest'].append(r)
-            say(f"ingest {r['audio_hours']:.2f} h: {r['x_realtime']:.0f}x real time ({workers} workers), peak RSS {r['peak_rss_mb']:.0f} MB")
-    if 'train' in sections:
-        res['train'] = _rows(isolated(_training_rows, store(full), cfg, str(dev), steps))
-        m = float(np.median([r['model_triplets_per_s'] for r in res['train']]))
-        res['model'] = dict(triplets_per_s=m, patches_per_s=3 * m, step_ms=1000 * cfg.batch_size / m)
-        say(f"model only: {m:.0f} triplets/s ({cfg.encoder}, batch {cfg.batch_size}; median of {len(res['train'])} measurements)")
-        say('end to end: ' + ', '.join(f"{r['kind']}/{r['negatives']} {r['e2e_triplets_per_s']:.0f} ({100 * r['vs_model']:.0f}%)" for r in res['train']))
-    if 'seed' in sections:
-        res['seed'] = [isolated(seed_rates, store(full), cfg, str(dev), steps, w) for w in sorted({0, workers})]
-        paths = [r['path'] for r in read_manifest(M[full], require_label=False)]
-        res['audio_domain'] = isolated(audio_domain_rate, paths, cfg, 8 if size == 'cpu' else 16, threads=1)
-        say('seed pipelines: ' + ', '.join(f"{r['workers']} workers {r['e2e_triplets_per_s']:.0f} e2e" for r in res['seed'])
-            + f"; audio domain {res['audio_domain']['data_triplets_per_s']:.1f} triplets/s (data only, one core)")
+        res['ingest'] = _ingest_section(M, store, workers, say)
+    if 'train' in sections: res |= _train_section(store(full), cfg, dev, steps, say)
+    if 'seed' in sections: res |= _seed_section(store(full), M[full], cfg, dev, steps, workers, 8 if size == 'cpu' else 16, say)
     if 'embed' in sections:
-        res['embed'] = isolated(embed_rate, M[full], cfg, str(dev), 400 if size == 'cpu' else None, model)
-        say(f"embedding ({res['embed']['model']}, {res['embed']['passes']} pass{'es' if res['embed']['passes'] > 1 else ''} a patch): {res['embed']['x_realtime']:.0f}x real time ({res['embed']['hours_per_s']:.3f} h/s)")
+        res['embed'] = _embed_section(M[full], cfg, dev, 400 if size == 'cpu' else None, model, say)
     if 'search' in sections:
-        res['search'] = [isolated(ann_benchmark, n) for n in ((10_000, 100_000) if size == 'cpu' else (10_000, 100_000, 1_000_000))]
-        say('search: ' + ', '.join(f"{r['n']:.0e} exact {r['exact_ms_per_query']:.2f} / FAISS {r['faiss_ms_per_query']:.3f} ms, recall {r['recall_at_k']:.3f}" for r in res['search']))
+        res['search'] = _search_section((10_000, 100_000) if size == 'cpu' else (10_000, 100_000, 1_000_000), say)
     if 'memory' in sections:
-        res['memory'] = []
-        for f in sorted(M):
-            r = isolated(training_memory, store(f), small, 'cpu', 2 * steps); r['fraction'] = f; res['memory'].append(r)
+        res['memory'] = [dict(isolated(training_memory, store(f), small, 'cpu', 2 * steps), fraction=f) for f in sorted(M)]
         say('training private memory vs store size: ' + ', '.join(f"{r['store_mb']:.0f} MB store -> +{r['private_mb_growth']:.0f} MB" for r in res['memory']))
     res['total_seconds'] = time.perf_counter() - t0
     tmp.cleanup()

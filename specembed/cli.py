@@ -50,6 +50,7 @@ def _positive(kind):
     parse.__name__ = kind.__name__
     return parse
 
+# %% ../nbs/09_cli.ipynb #2f125593s1
 POS_INT, POS_FLOAT = _positive(int), _positive(float)
 
 def _port(s: str) -> int:
@@ -59,6 +60,7 @@ def _port(s: str) -> int:
     if not 0 <= v <= 65535: raise argparse.ArgumentTypeError(f"a port is 0 to 65535, got {v}")
     return v
 
+# %% ../nbs/09_cli.ipynb #2f125593s2
 def shown(path) -> str:
     "A path as one printable line: bytes that are not UTF-8 as `\\xff`, control characters (a newline in a name) as escapes."
     s = str(path)
@@ -66,16 +68,19 @@ def shown(path) -> str:
     s = os.fsencode(s).decode('utf-8', 'backslashreplace')
     return ''.join(c if c.isprintable() else repr(c)[1:-1] for c in s)
 
+# %% ../nbs/09_cli.ipynb #2f125593s3
 def _sources(audio: list) -> list:
     from specembed.core import default_corpus
     return [default_corpus() if a == 'default' else a for a in audio]
 
+# %% ../nbs/09_cli.ipynb #2f125593s4
 def _audio_paths(sources):
     from specembed.data import source_rows, merge_rows
     paths = [r['path'] for r in merge_rows([r for s in _sources(sources) for r in source_rows(s)])]   # a file reached twice (a symlinked folder) once
     if not paths: raise ValueError(f"no audio files in {', '.join(map(str, sources))}")
     return paths
 
+# %% ../nbs/09_cli.ipynb #2f125593s5
 def _shifts(pitch_pool: str) -> tuple:
     "--pitch-pool's text ('none' or comma-separated semitones) -> the shifts, checked as `Config.pitch_pool` checks them."
     from dataclasses import replace
@@ -84,6 +89,7 @@ def _shifts(pitch_pool: str) -> tuple:
     except ValueError: raise ValueError(f"--pitch-pool takes 'none' or semitones separated by commas, e.g. -12,0,12; got {pitch_pool!r}") from None
     return replace(Config(), pitch_pool=shifts).pitch_pool
 
+# %% ../nbs/09_cli.ipynb #2f125593s6
 def _model(run, device, pitch_pool=None):
     "A run folder or 'pretrained', loaded on `device`; `pitch_pool` ('none' or comma-separated semitones) replaces the config's."
     from dataclasses import replace
@@ -91,7 +97,6 @@ def _model(run, device, pitch_pool=None):
     from specembed.run import load_encoder
     model, cfg = load_encoder(run, str(get_device(device)))
     return (model, cfg) if pitch_pool is None else (model, replace(cfg, pitch_pool=_shifts(pitch_pool)))
-
 
 # %% ../nbs/09_cli.ipynb #14324617
 def _demo_args(sub):
@@ -104,31 +109,35 @@ def _demo_args(sub):
     d.add_argument('--device', help=DEVICE_HELP); d.add_argument('--store', help='feature store root (default: OUT/store)')
     d.add_argument('--quiet', action='store_true', help='no progress bars, no result table')
 
+# %% ../nbs/09_cli.ipynb #14324617s1
 def _corpus_args(sub):
     "The `corpus` subcommand's arguments."
     c = sub.add_parser('corpus', help='rebuild the embedded default corpus from the Debian package sonic-pi-samples')
     c.add_argument('--src', default=SONIC_PI, help=f'the installed samples (default {SONIC_PI})')
     c.add_argument('--dst', help='output folder (default: the package)')
 
+# %% ../nbs/09_cli.ipynb #14324617s2
 def _recipe_args(sub):
     "The `recipe` subcommand's arguments."
     r = sub.add_parser('recipe', help='write a labelled manifest from an installed Debian package')
     r.add_argument('name', choices=RECIPE_NAMES, help='hydrogen: drum type; strums: chord; asterisk: spoken prompt; gm: instrument family')
     r.add_argument('out', help='manifest CSV to write (for gm: a folder, rendered notes and labels.csv go there)')
 
+# %% ../nbs/09_cli.ipynb #14324617s3
 def _demo_cmd(args):
     from specembed.report import demo
     demo(args.out, args.audio, args.minutes, args.device, args.store, progress=not args.quiet, init=None if args.from_scratch else 'pretrained')
 
+# %% ../nbs/09_cli.ipynb #14324617s4
 def _corpus_cmd(args):
     from specembed.data import build_default_corpus
     print('wrote', build_default_corpus(args.src, args.dst))
 
+# %% ../nbs/09_cli.ipynb #14324617s5
 def _recipe_cmd(args):
     from specembed import sources
     make = dict(hydrogen=sources.hydrogen_manifest, strums=sources.strums_manifest, asterisk=sources.asterisk_manifest, gm=sources.gm_notes_manifest)
     print('wrote', make[args.name](args.out))
-
 
 # %% ../nbs/09_cli.ipynb #7a219b6f
 def _ingest_args(sub):
@@ -140,6 +149,7 @@ def _ingest_args(sub):
     i.add_argument('--workers', type=POS_INT, default=cores, help=f'decoding processes (default: one per core, {cores} here)')
     i.add_argument('--quiet', action='store_true', help='no progress bar')
 
+# %% ../nbs/09_cli.ipynb #7a219b6fs1
 def _ingest_cmd(args):
     from specembed.core import Config
     from specembed.data import ingest
@@ -148,7 +158,6 @@ def _ingest_cmd(args):
     for path, why in rep.skipped.items(): print(f"  skipped {shown(path)}: {why}")
     if rep.padded: print(f"  {len(rep.padded)} file(s) shorter than one patch were padded with silence (flag 'padded' in the index)")
     print(f"  report: {Path(rep.store) / 'report.json'}")
-
 
 # %% ../nbs/09_cli.ipynb #e8ae8cfd
 def _train_args(sub):
@@ -167,6 +176,7 @@ def _train_args(sub):
     t.add_argument('--workers', type=POS_INT, default=cores, help=f'decoding processes for ingestion (default: one per core, {cores} here)')
     t.add_argument('--quiet', action='store_true', help='no progress bars')
 
+# %% ../nbs/09_cli.ipynb #e8ae8cfds1
 def _train_config(args, dev):
     "The run's Config: the device's preset (the run's own on --resume; `finetune_config` of the weights on --init) with the options given; --minutes alone lifts the step limit."
     from dataclasses import replace
@@ -206,6 +216,7 @@ def _embed_args(sub):
     e.add_argument('--device', help=DEVICE_HELP); e.add_argument('--quiet', action='store_true', help='no progress bar')
     e.add_argument('--pitch-pool', help=POOL_HELP); e.add_argument('--ray', metavar='ADDRESS', help=RAY_HELP)
 
+# %% ../nbs/09_cli.ipynb #deb65894s1
 def _embed_cmd(args):
     from specembed.embed import embed_files, EmbeddingSet, model_fingerprint
     model, cfg = _model(args.model, args.device, args.pitch_pool); out = Path(args.out); paths = [str(p) for p in _audio_paths(args.audio)]
@@ -237,6 +248,7 @@ def _index_args(sub):
     x.add_argument('--no-centre', '--no-center', dest='centre', action='store_false', help="search the raw vectors, not centred on the collection's mean (nbs/05_embed)")
     x.add_argument('--search', choices=['auto', 'exact', 'disk'], default='auto', help="exact (vectors in memory), disk (IVF-PQ shards on disk, for collections past memory), or auto: disk above 1,000,000 vectors (default)")
 
+# %% ../nbs/09_cli.ipynb #de2bdeefs1
 def _index_cmd(args):
     from specembed.embed import build_index
     model, cfg = _model(args.model, args.device, args.pitch_pool)
@@ -253,6 +265,7 @@ def _search_args(sub):
     q.add_argument('--keep-self', action='store_true', help="also list the query's own file when it is in the index")
     q.add_argument('--model', help='run folder (default: the one the index was built with)'); q.add_argument('--device', help=DEVICE_HELP)
 
+# %% ../nbs/09_cli.ipynb #1275013bs1
 def _search_cmd(args):
     from specembed.embed import search_index
     meta_p = Path(args.index) / 'index.json'
@@ -274,6 +287,7 @@ def _evaluate_args(sub):
     v.add_argument('--manifest', required=True, help='CSV path,label[,group]; with groups, folds and queries are group-disjoint')
     v.add_argument('--json', help='write the results here'); v.add_argument('--device', help=DEVICE_HELP)
 
+# %% ../nbs/09_cli.ipynb #10e98753s1
 def _evaluate_cmd(args):
     from specembed.core import get_device
     from specembed.evaluate import evaluate, KEYS
@@ -283,7 +297,6 @@ def _evaluate_cmd(args):
           f"({'group-disjoint folds, same-group clips excluded from QbE' if res['n_groups'] else 'no groups'})")
     for k in KEYS: print(f"  {k:16} {res[k]:.4f}")
     if args.json: Path(args.json).write_text(json.dumps(res, indent=1)); print('  wrote', args.json)
-
 
 # %% ../nbs/09_cli.ipynb #5872dd9f
 def _explore_args(sub):
@@ -301,11 +314,13 @@ def _explore_args(sub):
     xe.add_argument('--device', help=DEVICE_HELP); xe.add_argument('--quiet', action='store_true', help='no progress bar')
     xe.add_argument('--no-centre', '--no-center', dest='centre', action='store_false', help="map and link the raw clip vectors, not centred on the collection's mean")
 
+# %% ../nbs/09_cli.ipynb #5872dd9fs1
 def _export_args(sub):
     "The `export` subcommand's arguments."
     ex = sub.add_parser('export', help='the encoder for other runtimes: ONNX, log-mel patches (B,F,T) in, unit vectors (B,D) out')
     ex.add_argument('--onnx', required=True, help='the .onnx file to write'); ex.add_argument('--model', default='pretrained', help="'pretrained' (default) or a run folder")
 
+# %% ../nbs/09_cli.ipynb #5872dd9fs2
 def _explore_cmd(args):
     from specembed.explore import explore, explore_html, explore_server, embedded_audio, HTML_MAX
     data, files = explore(_sources(args.audio), args.out, args.model, args.query, args.k, args.map, args.colour, args.device, not args.quiet, centre=args.centre)
@@ -322,6 +337,7 @@ def _explore_cmd(args):
     try: srv.serve_forever()                                 # Ctrl-C: the entry point says so, exit status 130
     finally: srv.server_close()
 
+# %% ../nbs/09_cli.ipynb #5872dd9fs3
 def _duplicates_args(sub):
     "The `duplicates` subcommand's arguments."
     du = sub.add_parser('duplicates', help='groups of near-duplicate files in a collection: copies renamed, re-encoded, resampled or made quieter (nbs/05b_explore)')
@@ -331,6 +347,7 @@ def _duplicates_args(sub):
     du.add_argument('--threshold', type=POS_FLOAT, default=DUP_THRESHOLD, help=f'the largest squared distance between two copies, every patch read at one level (default {DUP_THRESHOLD:g}: 97%% of copies 6 dB quieter, 91%% of resampled copies, and 2%% of distinct sounds are that near; nbs/05_embed)')
     du.add_argument('--device', help=DEVICE_HELP); du.add_argument('--quiet', action='store_true', help='no progress bar')
 
+# %% ../nbs/09_cli.ipynb #5872dd9fs4
 def _duplicates_cmd(args):
     from specembed.explore import find_duplicates
     groups, dists, skipped = find_duplicates(_sources(args.audio), args.out, args.model, args.threshold, args.device, not args.quiet)
@@ -342,12 +359,12 @@ def _duplicates_cmd(args):
         for p, x in zip(g, d): print(f"      d={x:.4f}  {Path(os.path.relpath(p, root)).as_posix()}")
     for path, why in skipped.items(): print(f"  skipped {shown(path)}: {why}")
 
+# %% ../nbs/09_cli.ipynb #5872dd9fs5
 def _export_cmd(args):
     from specembed.embed import export_onnx
     from specembed.run import load_encoder
     model, cfg = load_encoder(args.model, 'cpu'); out = export_onnx(model, args.onnx, cfg)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB): input 'logmel' (B,{cfg.n_mels},{cfg.patch_frames}) float32 log-mel patches, output 'embedding' (B,{cfg.embed_dim})")
-
 
 # %% ../nbs/09_cli.ipynb #6b3c972b
 def _pretrain_args(sub):
@@ -363,6 +380,7 @@ def _pretrain_args(sub):
     pt.add_argument('--workers', type=POS_INT, default=cores, help=f'decoding processes for ingestion (default: one per core, {cores} here)')
     pt.add_argument('--quiet', action='store_true', help='no progress bars')
 
+# %% ../nbs/09_cli.ipynb #6b3c972bs1
 def _distill_args(sub):
     "The `distill` subcommand's arguments."
     d = sub.add_parser('distill', help="a one-pass student of a pitch-pooled model: its pooled vectors in one encoder pass, 7x faster (nbs/06c_pretrain)")
@@ -376,6 +394,7 @@ def _distill_args(sub):
     d.add_argument('--workers', type=POS_INT, default=1, help='decoding processes for ingestion (default 1)')
     d.add_argument('--device', help=DEVICE_HELP); d.add_argument('--quiet', action='store_true', help='no progress bars')
 
+# %% ../nbs/09_cli.ipynb #6b3c972bs2
 def _bench_args(sub):
     "The `bench` subcommand's arguments."
     b = sub.add_parser('bench', help='measure ingestion, training, embedding and search speed and memory (nbs/07_benchmarks)')
@@ -387,6 +406,7 @@ def _bench_args(sub):
     b.add_argument('--synthetic-hours', type=POS_FLOAT, help='use this many hours of generated audio instead of the Debian corpora (e.g. on a machine without them)')
     b.add_argument('--model', help="the embed section's model: 'pretrained' or a run folder, read as its config says (default: an untrained encoder of --size)")
 
+# %% ../nbs/09_cli.ipynb #6b3c972bs3
 def _experiment_args(sub):
     "The `experiment` subcommand's arguments."
     xp = sub.add_parser('experiment', help="the open questions, measured (nbs/08_experiments): 'ablation', 'negatives', 'vector-math' or 'objectives' (equal time, 3 seeds)")
@@ -394,16 +414,19 @@ def _experiment_args(sub):
     xp.add_argument('--steps', type=POS_INT, default=600, help='training steps per run (equal budget; default 600)'); xp.add_argument('--seed', type=int, default=0, help='seed (default 0)')
     xp.add_argument('--minutes', type=POS_FLOAT, default=2.0, help="'objectives': training minutes per run (equal time; default 2)")
 
+# %% ../nbs/09_cli.ipynb #6b3c972bs4
 def _pretrain_cmd(args):
     from specembed.pretrain import pretrain, install_model
     pretrain(args.out, args.minutes, args.seed, args.resume, progress=not args.quiet, workers=args.workers, distill_minutes=args.distill_minutes)
     if args.install: print('installed', install_model(Path(args.out) / 'pretrained'))
 
+# %% ../nbs/09_cli.ipynb #6b3c972bs5
 def _distill_cmd(args):
     from specembed.pretrain import distill
     distill(_sources(args.audio), args.out, args.teacher, _shifts(args.pitch_pool) if args.pitch_pool else None, args.minutes, args.steps, args.batch_size, args.lr, args.seed, args.store,
             args.workers, args.device or 'cpu', not args.quiet)
 
+# %% ../nbs/09_cli.ipynb #6b3c972bs6
 def _bench_cmd(args):
     from specembed.core import get_device
     from specembed.bench import bench
@@ -411,16 +434,17 @@ def _bench_cmd(args):
     bench(args.out, str(dev), args.size or ('gpu' if dev.type == 'cuda' else 'cpu'), args.workers, args.root,
           synthetic_hours=args.synthetic_hours, model=args.model, **kw)
 
+# %% ../nbs/09_cli.ipynb #6b3c972bs7
 def _experiment_cmd(args):
     from specembed.experiments import run_experiment
     run_experiment(args.name, args.out, args.steps, args.seed, minutes=args.minutes)
-
 
 # %% ../nbs/09_cli.ipynb #5603d5cd
 class _Parser(argparse.ArgumentParser):
     "argparse with a usage error on one line: what is wrong and where the help is (the subcommands' parsers are of this class too)."
     def error(self, message): self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
 
+# %% ../nbs/09_cli.ipynb #5603d5cds1
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog='specembed', description='Unsupervised semantic audio embeddings (Jansen et al. 2017).',
                                 epilog=USER_PATH, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -463,6 +487,7 @@ def _one_line(e: BaseException) -> str:
     "An exception's message on one line (a file name with a newline in it, a multi-line library message)."
     return ' '.join(str(e).split('\n')) if str(e) else type(e).__name__
 
+# %% ../nbs/09_cli.ipynb #0db89af1s1
 def main(argv: list[str] | None = None,  # the arguments, without the program name; None: `sys.argv[1:]`
         ) -> int:
     "Run the `specembed` command line; returns the exit status (0 ok, 1 the program failed, 2 wrong use or bad input, 130 interrupted)."

@@ -17,9 +17,8 @@ __all__ = ['FRONTEND_FIELDS', 'CPU_PRESET', 'GPU_PRESET', 'ENCODER_NAMES', 'DEFO
 FRONTEND_FIELDS = ('sample_rate', 'n_mels', 'f_min', 'f_max', 'win_ms', 'hop_ms', 'n_fft', 'log_eps')
 
 @dataclass
-class Config:
-    "Every setting of specembed, with the paper's defaults. `Config.cpu()` and `Config.gpu()` are the presets."
-    # -- front end: what a feature means (hashed by `frontend_key`) --
+class _FrontEnd:
+    "`Config`'s front end: what a feature means (its fields are hashed by `frontend_key`)."
     sample_rate: int = 16_000   # Hz; every file is resampled to this, so no model can classify by sample rate
     n_mels: int = 64            # F: mel bands
     f_min: float = 60.0         # Hz, lowest mel band edge
@@ -28,11 +27,35 @@ class Config:
     hop_ms: float = 10.0        # frame hop (160 samples): 100 frames per second
     n_fft: int = 512            # FFT size, at least the window (zero-padded to it; a power of two is fastest)
     log_eps: float = 1e-6       # log(mel_power + log_eps): exactly invertible, so noise can be added as power
-    # -- patches and embedding --
+    @property
+    def win_length(self) -> int: return round(self.sample_rate * self.win_ms / 1000)
+    @property
+    def hop_length(self) -> int: return round(self.sample_rate * self.hop_ms / 1000)
+    @property
+    def frames_per_second(self) -> float: return self.sample_rate / self.hop_length
+    def frontend_key(self) -> str:
+        "Short hash of the front-end fields: features with different keys must never be mixed."
+        d = {k: getattr(self, k) for k in FRONTEND_FIELDS}
+        return hashlib.sha1(json.dumps(d, sort_keys=True).encode()).hexdigest()[:10]
+
+# %% ../nbs/00_config.ipynb #213e6ff0b
+@dataclass
+class _Patches(_FrontEnd):
+    "`Config`'s patches and embedding: a patch `(F,T)` in, a unit vector `(D,)` out."
     patch_frames: int = 96      # T: frames per patch, 0.96 s (the paper's ~1 s)
     embed_dim: int = 128        # D: size of the unit-norm embedding
     pitch_pool: tuple = ()      # semitone shifts at which the Embedder also reads each patch, averaging the vectors; () = as is
-    # -- training (used from nbs/04_train on) --
+    @property
+    def patch_seconds(self) -> float: return self.patch_frames / self.frames_per_second
+    @property
+    def patch_samples(self) -> int:
+        "Samples needed for exactly `patch_frames` frames (no centring: frame t reads samples [t*hop, t*hop + n_fft))."
+        return self.n_fft + (self.patch_frames - 1) * self.hop_length
+
+# %% ../nbs/00_config.ipynb #213e6ff0c
+@dataclass
+class _Training(_Patches):
+    "`Config`'s training settings (used from nbs/04_train on): the encoder, the objective, how triplets are made, the budget."
     encoder: str = 'small'      # 'small' (CPU), 'mobile', 'resnet' (seed-like), 'vggish' (GPU): `ENCODER_NAMES`
     batch_size: int = 64        # triplets per step
     lr: float = 1e-3            # AdamW learning rate (peak, after warm-up)
@@ -57,24 +80,22 @@ class Config:
     compile: bool = False       # torch.compile the encoder (CUDA)
     seed: int = 0               # one seed for sampling, deformation and initialisation
 
-    @property
-    def win_length(self) -> int: return round(self.sample_rate * self.win_ms / 1000)
-    @property
-    def hop_length(self) -> int: return round(self.sample_rate * self.hop_ms / 1000)
-    @property
-    def frames_per_second(self) -> float: return self.sample_rate / self.hop_length
-    @property
-    def patch_seconds(self) -> float: return self.patch_frames / self.frames_per_second
-    @property
-    def patch_samples(self) -> int:
-        "Samples needed for exactly `patch_frames` frames (no centring: frame t reads samples [t*hop, t*hop + n_fft))."
-        return self.n_fft + (self.patch_frames - 1) * self.hop_length
+# %% ../nbs/00_config.ipynb #213e6ff0s
+def _settings(s: str,      # JSON text written by `Config.to_json`
+              known: set,  # the field names
+             ) -> dict:
+    "The settings in a config's JSON text; not JSON, not an object, or an unknown key is a one-line ValueError."
+    try: d = json.loads(s)
+    except RecursionError: raise ValueError("not a config: JSON nested too deeply") from None
+    except ValueError as e: raise ValueError(f"not valid JSON ({e})") from None
+    if not isinstance(d, dict): raise ValueError(f"not a config: a JSON object of settings is needed, got {type(d).__name__}")
+    if unknown := sorted(set(d) - known): raise ValueError(f"unknown config keys {unknown}; known keys are {sorted(known)}")
+    return d
 
-    def frontend_key(self) -> str:
-        "Short hash of the front-end fields: features with different keys must never be mixed."
-        d = {k: getattr(self, k) for k in FRONTEND_FIELDS}
-        return hashlib.sha1(json.dumps(d, sort_keys=True).encode()).hexdigest()[:10]
-
+# %% ../nbs/00_config.ipynb #213e6ff0d
+@dataclass
+class Config(_Training):
+    "Every setting of specembed, with the paper's defaults: the front end, patches and training (`_FrontEnd`, `_Patches`, `_Training`). `Config.cpu()` and `Config.gpu()` are the presets."
     def to_json(self) -> str:
         "Every field as JSON (what a run folder keeps: `Run.config`, nbs/03a_run); `from_json` reads it back."
         return json.dumps(asdict(self), indent=1, sort_keys=True)
@@ -84,14 +105,7 @@ class Config:
                   s: str,  # JSON text written by `to_json`
                  ) -> 'Config':
         "Read a config written by `to_json`; unknown keys and bad values are a one-line ValueError (the caller adds the file name)."
-        try: d = json.loads(s)
-        except RecursionError: raise ValueError("not a config: JSON nested too deeply") from None
-        except ValueError as e: raise ValueError(f"not valid JSON ({e})") from None
-        if not isinstance(d, dict): raise ValueError(f"not a config: a JSON object of settings is needed, got {type(d).__name__}")
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(d) - known)
-        if unknown: raise ValueError(f"unknown config keys {unknown}; known keys are {sorted(known)}")
-        return cls(**d)
+        return cls(**_settings(s, {f.name for f in fields(cls)}))
 
     @classmethod
     def cpu(cls,
@@ -144,6 +158,7 @@ def _shown(v) -> str:
     "A value for an error message: its repr, cut to 60 characters."
     r = repr(v); return r if len(r) <= 60 else r[:57] + '...'
 
+# %% ../nbs/00_config.ipynb #bee9b175s1
 def _number(name: str, v, kind: type, lo, hi, open_lo: bool):
     "`v` if it is a `kind` (float: an int or a float, never a bool) within the range; numpy scalars become Python numbers."
     if isinstance(v, np.generic): v = v.item()
@@ -153,6 +168,7 @@ def _number(name: str, v, kind: type, lo, hi, open_lo: bool):
     if not ((lo < v if open_lo else lo <= v) and v <= hi): raise ValueError(f"{name} must be {what} in {rng}, got {_shown(v)}")   # NaN fails too
     return v
 
+# %% ../nbs/00_config.ipynb #bee9b175s2
 def _shifts(v) -> tuple:
     "`pitch_pool` as a tuple of floats, checked: at most `MAX_PITCH_POOL` numbers within 48 semitones."
     if isinstance(v, np.ndarray) and v.ndim == 1: v = v.tolist()
@@ -163,6 +179,7 @@ def _shifts(v) -> tuple:
     if not all(abs(s) <= 48 for s in v): raise ValueError(f"pitch_pool shifts must be finite and within 48 semitones (4 octaves), got {_shown(v)}")
     return tuple(float(s) for s in v)                                      # a JSON list reads back as the same tuple
 
+# %% ../nbs/00_config.ipynb #bee9b175s3
 def check_config(cfg: Config,  # the config to check; numpy numbers in it become Python ones, `pitch_pool` a tuple of floats
                 ):
     "Check every field of `cfg`: exact types, ranges (`CONFIG_RANGES`), names (`CONFIG_CHOICES`) and the fields that depend on each other; a one-line ValueError names the field, the value and what is allowed."
@@ -188,9 +205,10 @@ def check_config(cfg: Config,  # the config to check; numpy numbers in it become
 def field_help() -> dict:
     "{field: the comment beside it in `Config`}, read from this module's source: the help text of the options built from Config."
     import specembed.config as here                       # the exported source, where the comments live
-    text = inspect.getsource(here.Config)
+    text = ''.join(inspect.getsource(c) for c in here.Config.__mro__ if c.__module__ == here.__name__)   # its three layers of fields
     return {m[1]: m[2].strip() for m in re.finditer(r'^ {4}(\w+): [^=\n]+=[^#\n]*#\s*(.+)$', text, re.M)}
 
+# %% ../nbs/00_config.ipynb #8439f98ds1
 def _option_type(name: str, kind: type, lo, hi, open_lo: bool):
     "An argparse type for field `name`: its value checked as `Config` checks it (`_number`), refused in one line."
     def parse(s: str):
@@ -200,6 +218,7 @@ def _option_type(name: str, kind: type, lo, hi, open_lo: bool):
         except ValueError as e: raise argparse.ArgumentTypeError(str(e)) from None
     return parse
 
+# %% ../nbs/00_config.ipynb #8439f98ds2
 def add_config_flags(parser: argparse.ArgumentParser,  # a parser or subparser
                      names: tuple,                     # the Config fields to offer, e.g. ('encoder', 'lr')
                      notes: dict | None = None,        # what the command adds to a field's comment (its default there, say)

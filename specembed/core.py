@@ -32,6 +32,7 @@ def hz_to_mel(freq: float,            # frequency, Hz
     f_sp = 200.0 / 3; min_log_mel = 1000.0 / f_sp; logstep = math.log(6.4) / 27.0
     return min_log_mel + math.log(freq / 1000.0) / logstep if freq >= 1000.0 else freq / f_sp   # linear below 1 kHz
 
+# %% ../nbs/00_core.ipynb #a00f4d67s1
 def mel_to_hz(mels: torch.Tensor,      # mels
               mel_scale: str = 'htk',  # 'htk' or 'slaney'
              ) -> torch.Tensor:
@@ -81,6 +82,7 @@ def _sinc_kernel(orig: int, new: int, lowpass_filter_width: int, rolloff: float,
     kernels *= window * (base / orig)
     return kernels, width
 
+# %% ../nbs/00_core.ipynb #64ad3698s1
 _cached_kernel = functools.lru_cache(maxsize=32)(_sinc_kernel)   # kernels reused block after block, file after file
 
 def resample(wave: torch.Tensor,           # waveform `(..., N)`, floating point
@@ -124,6 +126,7 @@ def phase_vocoder(spec: torch.Tensor,           # complex STFT `(..., freq, fram
     out = torch.polar(mag, torch.cumsum(phase, -1))
     return out.reshape(shape[:-2] + out.shape[1:])
 
+# %% ../nbs/00_core.ipynb #ebc40430s1
 def pitch_shift(wave: torch.Tensor,  # waveform `(..., N)`
                 sample_rate: int,    # Hz
                 semitones: float,    # shift (positive = up)
@@ -166,18 +169,21 @@ class LogMel(torch.nn.Module):
         c = self.cfg
         return f"sr={c.sample_rate}, F={c.n_mels}, {c.f_min:g}-{c.f_max:g} Hz, win={c.win_ms:g} ms, hop={c.hop_ms:g} ms"
 
+# %% ../nbs/00_core.ipynb #85fa3248s1
 def n_frames(n_samples: int,  # waveform length, samples
              cfg: Config,     # front end (`n_fft`, hop)
             ) -> int:
     "Number of frames `LogMel` makes from `n_samples` samples."
     return 0 if n_samples < cfg.n_fft else 1 + (n_samples - cfg.n_fft) // cfg.hop_length
 
+# %% ../nbs/00_core.ipynb #85fa3248s2
 def mel_frequencies(cfg: Config,  # front end (`f_min`, `f_max`, `n_mels`)
                    ) -> torch.Tensor:
     "Centre frequency in Hz of each of the `F` mel bands (HTK mel scale, as `LogMel` uses)."
     m = torch.linspace(hz_to_mel(cfg.f_min), hz_to_mel(cfg.f_max), cfg.n_mels + 2, dtype=torch.float64)[1:-1]
     return mel_to_hz(m).float()
 
+# %% ../nbs/00_core.ipynb #85fa3248s3
 def logmel_to_power(x: torch.Tensor,  # log-mel `(..., F, T)`
                     cfg: Config,      # front end (its `log_eps`)
                    ) -> torch.Tensor:
@@ -197,6 +203,7 @@ def sine(freq: float = 440.0,   # Hz
     t = np.arange(round(seconds * sr)) / sr
     return torch.from_numpy((amp * np.sin(2 * np.pi * freq * t + _rng(seed).uniform(0, 2 * np.pi))).astype(np.float32))
 
+# %% ../nbs/00_core.ipynb #412a9155s1
 def chirp(f0: float = 200.0,     # start frequency, Hz
           f1: float = 4000.0,    # end frequency, Hz
           seconds: float = 1.0,  # duration
@@ -209,6 +216,7 @@ def chirp(f0: float = 200.0,     # start frequency, Hz
     phase = 2 * np.pi * f0 * (k ** t - 1) / np.log(k)
     return torch.from_numpy((amp * np.sin(phase)).astype(np.float32))
 
+# %% ../nbs/00_core.ipynb #412a9155s2
 def noise(seconds: float = 1.0,  # duration
           sr: int = 16_000,      # sample rate, Hz
           amp: float = 0.1,      # standard deviation
@@ -217,6 +225,7 @@ def noise(seconds: float = 1.0,  # duration
     "Gaussian white noise `(N,)` with standard deviation `amp`."
     return torch.from_numpy((amp * _rng(seed).standard_normal(round(seconds * sr))).astype(np.float32))
 
+# %% ../nbs/00_core.ipynb #412a9155s3
 def clicks(rate: float = 10.0,    # clicks per second
            seconds: float = 1.0,  # duration
            sr: int = 16_000,      # sample rate, Hz
@@ -313,6 +322,7 @@ def dist_info() -> tuple[int, int, int]:
     "(rank, world size, local rank) from torchrun's environment; (0, 1, 0) otherwise."
     return int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('LOCAL_RANK', 0))
 
+# %% ../nbs/00_core.ipynb #eef418bes1
 def init_distributed(device: str | None = None,  # the run's --device: 'cpu' joins with gloo, else NCCL when CUDA is available
                     ) -> bool:
     "Join torchrun's process group once (a no-op in a single process); True when there are several processes."
@@ -320,6 +330,7 @@ def init_distributed(device: str | None = None,  # the run's --device: 'cpu' joi
     if not dist.is_initialized(): dist.init_process_group('nccl' if torch.cuda.is_available() and device != 'cpu' else 'gloo')
     return True
 
+# %% ../nbs/00_core.ipynb #eef418bes2
 def process_device(device: str | None = None,  # the run's --device; None: CUDA if there is one
                   ) -> tuple[torch.device, int, int]:  # (device, rank, world size)
     "Where this process trains, its rank and the world size: under torchrun each process takes its LOCAL_RANK's GPU (the process group is joined here)."
@@ -332,12 +343,14 @@ def package_dir() -> Path:
     "The installed package's folder, where `specembed.core` lives (`specembed.__file__` is None when a folder named `specembed` in the working directory shadows the package)."
     return Path(importlib.util.find_spec('specembed.core').origin).parent   # this module's own file once it is imported
 
+# %% ../nbs/00_core.ipynb #bbea714ds1
 def default_corpus() -> Path:
     "Path of the embedded default corpus's `labels.csv` (shipped inside the package)."
     p = package_dir() / 'corpus' / 'labels.csv'
     if not p.exists(): raise FileNotFoundError(f"default corpus missing at {p}; rebuild it with `specembed corpus` (nbs/01_data)")
     return p
 
+# %% ../nbs/00_core.ipynb #bbea714ds2
 def read_manifest(path: str | Path,            # a CSV with columns path,label[,group]; relative paths are read from the CSV's folder
                   require_label: bool = True,  # a missing or empty label is an error
                   check_paths: bool = True,    # every path must exist

@@ -24,7 +24,7 @@ __all__ = ['MAX_KERNEL', 'MIN_SAMPLE_RATE', 'MAX_SAMPLE_RATE', 'MAX_ABS_SAMPLE',
            'source_rows', 'merge_rows', 'IngestReport', 'store_dir', 'load_index', 'scan', 'decode_job', 'append_file',
            'progress_bar', 'ingest', 'find_store', 'FeatureStore', 'patch_level', 'signal_mask', 'signal_starts',
            'label_weights', 'file_of_start', 'start_table', 'draw_starts', 'shifted_starts', 'window_index',
-           'PatchSampler', 'write_manifest', 'split_groups']
+           'redraw_where', 'place_features', 'PatchReader', 'PatchSampler', 'write_manifest', 'split_groups']
 
 # %% ../nbs/01_data.ipynb #d14272cd
 class AudioError(Exception):
@@ -48,6 +48,7 @@ def _kernel_halfwidth(orig: int, new: int, lowpass_filter_width: int = 6, rollof
     g = math.gcd(orig, new); o, n = orig // g, new // g
     return math.ceil(lowpass_filter_width * o / (min(o, n) * rolloff)) + 1
 
+# %% ../nbs/01_data.ipynb #7cbdfa99s1
 MAX_KERNEL = 4_000_000   # elements of a resampling kernel (16 MB): rates sharing few factors with the output rate need more
 
 def resample_rate(orig: int,  # the file's sample rate, Hz
@@ -59,6 +60,7 @@ def resample_rate(orig: int,  # the file's sample rate, Hz
         if n * (o + 2 * _kernel_halfwidth(r, sr)) <= MAX_KERNEL: return r
     return r
 
+# %% ../nbs/01_data.ipynb #7cbdfa99s2
 def _resample_span(buf, buf_start, start, end, ctx, orig, sr, unit, out_unit, final):
     "Resample input samples [start, end) (absolute indices) using up to `ctx` samples of context from `buf`."
     cs = max(start - ctx, buf_start)
@@ -80,6 +82,7 @@ def _file_kind(mode: int) -> str:
         if test(mode): return name
     return 'not a file'
 
+# %% ../nbs/01_data.ipynb #9d165ab0s1
 def _open_regular(path: Path):
     "`path` opened for binary reading if it is a regular file; a FIFO, device or socket raises `AudioError`, never blocks."
     try: st = os.stat(path)
@@ -91,6 +94,7 @@ def _open_regular(path: Path):
     if not stat.S_ISREG(mode): os.close(fd); raise AudioError(path, f"not a regular file ({_file_kind(mode)})")
     os.set_blocking(fd, True); return os.fdopen(fd, 'rb')
 
+# %% ../nbs/01_data.ipynb #9d165ab0s2
 def _check_block(raw: np.ndarray, path):
     "Raise `AudioError` if a decoded block `(N,C)` holds NaN, inf or samples beyond `MAX_ABS_SAMPLE`."
     hi, lo = float(raw.max()), float(raw.min())                     # NaN propagates; no copy of the block
@@ -98,10 +102,12 @@ def _check_block(raw: np.ndarray, path):
     if not (math.isfinite(hi) and math.isfinite(lo)): raise AudioError(path, 'contains NaN or inf samples')
     raise AudioError(path, f"implausible samples: |x| up to {max(hi, -lo):.1e} (audio decodes to about [-1, 1]; over {MAX_ABS_SAMPLE:g} is refused)")
 
+# %% ../nbs/01_data.ipynb #9d165ab0s3
 def _why(e: Exception) -> str:
     "libsndfile's reason, without the file object it names."
     return re.sub(r"Error opening <[^>]*>: ", "", str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__)[:200]
 
+# %% ../nbs/01_data.ipynb #9d165ab0s4
 def _header(path: str | Path) -> tuple[int, int, float]:
     "(sample rate, channels, seconds) as the header says, the file opened as `iter_audio` opens it; seconds 0 for an implausible rate."
     with _open_regular(Path(path)) as fobj:
@@ -166,6 +172,7 @@ def _sonic_pi_uploaders(readme: Path) -> dict[str, str]:
     pat = re.compile(r"`:(\w+)`\s*-\s*https?://(?:www\.)?freesound\.org/people/([^/]+)/")
     return {m[1].replace('_', ''): m[2].replace('%20', '_') for m in pat.finditer(readme.read_text(encoding='utf-8'))}
 
+# %% ../nbs/01_data.ipynb #fabe789ds1
 def build_default_corpus(src: str | Path = SONIC_PI_DIR,  # the installed sonic-pi-samples folder
                          dst: str | Path | None = None,   # output folder; default: the package's corpus/
                          sr: int = 16_000,                # sample rate of the written FLAC files, Hz
@@ -200,6 +207,7 @@ SILENCE_PEAK = 1e-6   # a file whose peak absolute sample is below this (-120 dB
 class SkipFile(Exception):
     "A file that decodes but is unusable (empty, silent); the message is the reason (NaN/inf: the decoder's `AudioError`)."
 
+# %% ../nbs/01_data.ipynb #9400094cs1
 def file_features(path: str | Path,             # any file libsndfile reads
                   cfg: Config,                  # front end (None: `Config()`)
                   out: str | Path,              # file to write the float16 frames `(T,F)` to
@@ -229,6 +237,7 @@ def file_features(path: str | Path,             # any file libsndfile reads
         Path(out).write_bytes(front(w).T.contiguous().half().numpy().tobytes()); T = cfg.patch_frames
     return dict(n_frames=T, duration=n_samples / cfg.sample_rate, padded=padded)
 
+# %% ../nbs/01_data.ipynb #9400094cs2
 def _file_hash(path: Path, chunk: int = 1 << 20) -> str:
     h = hashlib.sha1()
     with _open_regular(path) as f:
@@ -252,6 +261,7 @@ def source_rows(source: str | Path,  # a folder, one audio file or a manifest CS
             if Path(fn).suffix.lower() in AUDIO_EXTENSIONS: rows.append({'path': Path(dirpath) / fn, 'label': '', 'group': ''})
     return rows
 
+# %% ../nbs/01_data.ipynb #486da940s1
 def merge_rows(rows: list[dict],  # rows `{path,label,group}` of all sources, in order (a file may repeat)
               ) -> list[dict]:
     "One row `{path,real,label,group}` per real file (symlinks resolved), named by the first absolute path seen; a label or group from any source fills an empty one. Two different labels are an error."
@@ -264,7 +274,6 @@ def merge_rows(rows: list[dict],  # rows `{path,label,group}` of all sources, in
             if v and m[k] and v != m[k]: raise ValueError(f"{name} is given two {k}s, {m[k]!r} and {v!r}: list each file once per manifest")
             m[k] = m[k] or v
     return list(out.values())
-
 
 # %% ../nbs/01_data.ipynb #97f00cce
 @dataclass
@@ -296,11 +305,13 @@ def store_dir(store: str | Path,          # the store root (it may hold stores o
     "The folder of the store for `cfg`'s front end under the store root `store`."
     return Path(store) / (cfg or Config()).frontend_key()
 
+# %% ../nbs/01_data.ipynb #c96a92a8s1
 def _atomic_write(path: Path, text: str):
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")            # one per process: two writers never share it
     with open(tmp, 'w') as f: f.write(text); f.flush(); os.fsync(f.fileno())
     os.replace(tmp, path)
 
+# %% ../nbs/01_data.ipynb #c96a92a8s2
 def load_index(root: Path,   # the store folder (`store_dir`)
                cfg: Config,  # its front end: an index of another front end is an error
               ) -> dict:
@@ -313,6 +324,7 @@ def load_index(root: Path,   # the store folder (`store_dir`)
     return dict(version=1, frontend_key=cfg.frontend_key(), config={k: getattr(cfg, k) for k in FRONTEND_FIELDS},
                 n_mels=cfg.n_mels, n_frames=0, files=[], skipped=[])
 
+# %% ../nbs/01_data.ipynb #c96a92a8s3
 def scan(rows: list[dict],  # `merge_rows` output: one row per file
          idx: dict,         # the store's index (`load_index`); labels and groups of unchanged files are updated in it
          rep: IngestReport, # counts unchanged and unreadable files
@@ -365,12 +377,12 @@ def decode_job(args: tuple,    # (row index, audio path, `Config.to_json()`, tem
         if on_block is None and _live is not None and seen:            # the file is done: its seconds leave the live count
             with _live.get_lock(): _live.value -= seen
 
+# %% ../nbs/01_data.ipynb #380ad7f0s1
 def _worker_init(live=None):
     "Spawned decoding workers: one thread each (the processes share the cores); Ctrl-C is the parent's to handle; `live`: the shared count."
     import signal
     global _live
     signal.signal(signal.SIGINT, signal.SIG_IGN); torch.set_num_threads(1); _live = live
-
 
 # %% ../nbs/01_data.ipynb #bc99c549
 def append_file(idx: dict,          # the store's index: the file's entry is added (a changed file's old one dropped)
@@ -405,6 +417,7 @@ class _Lines:
         if s: self.stream.write(s + '\n')
     def flush(self): getattr(self.stream, 'flush', lambda: None)()
 
+# %% ../nbs/01_data.ipynb #b3e88644s1
 def progress_bar(**kw) -> tqdm:
     "`tqdm(**kw)` as every module should make it: as usual on a terminal or in a notebook; into a file or pipe, a plain line at most every 30 s."
     stream = kw.get('file') or sys.stderr
@@ -418,31 +431,56 @@ def _read_only(root: Path, e: OSError, n: int) -> ValueError:
     return ValueError(f"the store {root} is read-only ({e.strerror}) and {n} file(s) need adding: ingest into a store you can write "
                       f"(--store DIR), or give only audio it already holds")
 
-def _ingest_locked(rows, root, cfg, workers, progress, commit_every, t0) -> IngestReport:
-    "`ingest` once the store's lock is held: scan, decode (in `workers` processes), commit."
-    idx = load_index(root, cfg); F = cfg.n_mels
-    feats = root / 'features.f16'; tmpdir = root / 'tmp'
-    rep = IngestReport(store=str(root)); todo = scan(rows, idx, rep); by_path = {f['path']: f for f in idx['files']}
+# %% ../nbs/01_data.ipynb #583f3f7bh1
+def _clean_store(root: Path, feats: Path, tmpdir: Path, committed: int, n_todo: int):
+    "Make the store folder ready to append: an empty `tmp/`, no half-written `*.tmp`, features cut to the committed bytes."
     try:
         shutil.rmtree(tmpdir, ignore_errors=True); tmpdir.mkdir()
         for p in root.glob('*.tmp'): p.unlink(missing_ok=True)            # index/report files a killed run left half-written
         with open(feats, 'ab'): pass
     except OSError as e:
-        if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS): raise _read_only(root, e, len(todo)) from None
+        if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS): raise _read_only(root, e, n_todo) from None
         raise
-    committed = idx['n_frames'] * F * 2
     if feats.stat().st_size != committed: os.truncate(feats, committed)        # drop frames a killed run left uncommitted
+
+def _audio_bar(total_h: float, show: bool):
+    "A progress bar that counts hours of audio, not files."
+    return progress_bar(total=total_h, desc='ingest', disable=not show, dynamic_ncols=True,
+                        bar_format='{desc}: {percentage:3.0f}%|{bar}| {n:.2f}/{total:.2f} h of audio [{elapsed}<{remaining}{postfix}]')
+
+def _commit_store(root: Path, feats: Path, idx: dict):
+    "Make what was appended durable: the features synced to disk first, then the index that counts them, replaced atomically."
+    with open(feats, 'ab') as f: f.flush(); os.fsync(f.fileno())
+    _atomic_write(root / 'index.json', json.dumps(idx))
+
+# %% ../nbs/01_data.ipynb #583f3f7bh2
+def _decode_in_pool(jobs: list, workers: int, handle, move):
+    "Decode `jobs` in `workers` spawned processes, calling `handle(*result)` as each file ends and `move(seconds)` as blocks decode."
+    from specembed import data as lib                         # spawned workers import the worker by module path
+    ctx = mp.get_context('spawn'); live = ctx.Value('d', 0.0)  # seconds decoded in files not yet finished, all workers
+    with ctx.Pool(min(workers, len(jobs)), initializer=lib._worker_init, initargs=(live,)) as pool:
+        results = pool.imap_unordered(lib.decode_job, jobs, chunksize=1)
+        while True:
+            try: out = results.next(timeout=1.0)
+            except StopIteration: break
+            except mp.TimeoutError: move(live.value); continue
+            handle(*out); move(live.value)
+
+# %% ../nbs/01_data.ipynb #583f3f7bs1
+def _ingest_locked(rows, root, cfg, workers, progress, commit_every, t0) -> IngestReport:
+    "`ingest` once the store's lock is held: scan, decode (in `workers` processes), commit."
+    idx = load_index(root, cfg); F = cfg.n_mels
+    feats = root / 'features.f16'; tmpdir = root / 'tmp'
+    rep = IngestReport(store=str(root)); todo = scan(rows, idx, rep); by_path = {f['path']: f for f in idx['files']}
+    _clean_store(root, feats, tmpdir, idx['n_frames'] * F * 2, len(todo))
     jobs = [(i, str(r['path']), cfg.to_json(), str(tmpdir / f'{i}.f16')) for i, (r, key, st) in enumerate(todo)]
     show = progress and bool(jobs)
     secs = [_seconds(j[1]) for j in jobs] if show else [0.0] * len(jobs)   # the bar counts audio, by the headers
     total_h = max(sum(secs), 1.0) / 3600
-    bar = progress_bar(total=total_h, desc='ingest', disable=not show, dynamic_ncols=True,
-                       bar_format='{desc}: {percentage:3.0f}%|{bar}| {n:.2f}/{total:.2f} h of audio [{elapsed}<{remaining}{postfix}]')
+    bar = _audio_bar(total_h, show)
     last_commit = time.perf_counter(); done_s = 0.0; live_s = 0.0; n_done = 0   # audio seconds of handled files; of files decoding
 
-    def commit():
-        with open(feats, 'ab') as f: f.flush(); os.fsync(f.fileno())
-        _atomic_write(root / 'index.json', json.dumps(idx))
+    commit = lambda: _commit_store(root, feats, idx)
 
     def move(live=None):
         "Set the bar to the audio handled plus what is decoding (`live` seconds): it follows each block, not each file."
@@ -465,16 +503,7 @@ def _ingest_locked(rows, root, cfg, workers, progress, commit_every, t0) -> Inge
         if time.perf_counter() - last_commit > commit_every: commit(); last_commit = time.perf_counter()
 
     try:
-        if workers > 1 and len(jobs) > 1:
-            from specembed import data as lib                         # spawned workers import the worker by module path
-            ctx = mp.get_context('spawn'); live = ctx.Value('d', 0.0)  # seconds decoded in files not yet finished, all workers
-            with ctx.Pool(min(workers, len(jobs)), initializer=lib._worker_init, initargs=(live,)) as pool:
-                results = pool.imap_unordered(lib.decode_job, jobs, chunksize=1)
-                while True:
-                    try: out = results.next(timeout=1.0)
-                    except StopIteration: break
-                    except mp.TimeoutError: move(live.value); continue
-                    handle(*out); move(live.value)
+        if workers > 1 and len(jobs) > 1: _decode_in_pool(jobs, workers, handle, move)
         else:
             for j in jobs:
                 res = decode_job(j, on_block=lambda s: move(live_s + s)); handle(*res); move(0.0)
@@ -482,11 +511,13 @@ def _ingest_locked(rows, root, cfg, workers, progress, commit_every, t0) -> Inge
         bar.close(); commit(); shutil.rmtree(tmpdir, ignore_errors=True)
     return _finish(rep, idx, root, t0)
 
+# %% ../nbs/01_data.ipynb #583f3f7bs2
 def _seconds(path: str) -> float:
     "Seconds of audio by the file's header (0 when it has none that can be believed): the progress bar's total."
     try: return _header(path)[2]
     except AudioError: return 0.0
 
+# %% ../nbs/01_data.ipynb #583f3f7bs3
 def _finish(rep: IngestReport, idx: dict, root: Path, t0: float, must_write: bool = True) -> IngestReport:
     "Totals into the report, and the report into report.json (only if the store can be written, unless `must_write`)."
     rep.wall_seconds = time.perf_counter() - t0
@@ -539,6 +570,13 @@ def find_store(root: str | Path,           # a store root (holding one store per
         raise FileNotFoundError(f"no feature store at {root}{hint}: run `specembed ingest AUDIO --store {root}` first")
     return root
 
+# %% ../nbs/01_data.ipynb #c4484071h1
+def _check_store(index: dict, root: Path, cfg: Config | None):
+    "Refuse a store made by another front end than `cfg`'s, or one that holds no audio."
+    if cfg is not None and index['frontend_key'] != cfg.frontend_key():
+        raise ValueError(f"store {root} was made with front end {index['frontend_key']} but the config's is {cfg.frontend_key()}: ingest again with this config")
+    if index['n_frames'] == 0: raise ValueError(f"store {root} holds no audio: every file was skipped (see {root / 'report.json'})")
+
 # %% ../nbs/01_data.ipynb #c4484071
 class FeatureStore:
     "Read side of a feature store: `frames(i) -> (F,T)` of file `i`, and the index as arrays."
@@ -546,12 +584,9 @@ class FeatureStore:
                  root: str | Path,           # a store root (holding one front end's store) or one store folder
                  cfg: Config | None = None,  # pick the store of this front end; checked
                 ):
-        root = find_store(root, cfg)
-        self.root = root; self.index = json.loads((root / 'index.json').read_text())
-        if cfg is not None and self.index['frontend_key'] != cfg.frontend_key():
-            raise ValueError(f"store {root} was made with front end {self.index['frontend_key']} but the config's is {cfg.frontend_key()}: ingest again with this config")
+        self.root = root = find_store(root, cfg); self.index = json.loads((root / 'index.json').read_text())
+        _check_store(self.index, root, cfg)
         self.files = self.index['files']; self.n_mels = F = self.index['n_mels']; n = self.index['n_frames']
-        if n == 0: raise ValueError(f"store {root} holds no audio: every file was skipped (see {root / 'report.json'})")
         self.features = np.memmap(root / 'features.f16', np.float16, mode='c', shape=(n, F))   # (total_T, F)
         self._set_files(self.files)
 
@@ -600,6 +635,7 @@ def patch_level(x: torch.Tensor,  # log-mel patches `(P,F,T)` (or one frame sequ
     full = cfg.n_fft / 2 * torch.hann_window(cfg.win_length).pow(2).sum()  # a full-scale signal's (Parseval, one-sided)
     return 10 * torch.log10(power / full)
 
+# %% ../nbs/01_data.ipynb #1bcb47a8s1
 def signal_mask(level: torch.Tensor,              # patch levels `(P,)` of one file, dB (`patch_level`)
                 rel_db: float = GATE_REL_DB,      # keep patches within this many dB of the loudest
                 floor_db: float = GATE_FLOOR_DB,  # and at or above this level
@@ -610,6 +646,7 @@ def signal_mask(level: torch.Tensor,              # patch levels `(P,)` of one f
     above = level >= floor_db
     return near & above if bool(above.any()) else near
 
+# %% ../nbs/01_data.ipynb #1bcb47a8s2
 def signal_starts(store: 'FeatureStore',           # the features
                   cfg: Config,                     # their front end (`log_eps`, window, FFT size)
                   patch_frames: int = 96,          # T, frames per patch
@@ -637,7 +674,6 @@ def signal_starts(store: 'FeatureStore',           # the features
     ok = torch.zeros(len(store.features), dtype=torch.bool)
     ok[frame] = near & ((level >= floor_db) | ~any_above[file]); return ok
 
-
 # %% ../nbs/01_data.ipynb #23a86221
 def label_weights(labels: list[str],   # one label per file ('' is a label too)
                   valid: torch.Tensor,  # (n_files,) patch starts per file
@@ -659,6 +695,7 @@ def file_of_start(start: torch.Tensor,      # absolute frame indices `(B,)`
     "File id `(B,)` of each absolute frame index."
     return by_offset[torch.searchsorted(offsets[by_offset], start, right=True) - 1]
 
+# %% ../nbs/01_data.ipynb #smp01004s1
 def start_table(offsets: torch.Tensor,             # each file's first frame `(n_files,)`
                 lengths: torch.Tensor,             # each file's frames `(n_files,)`
                 T: int,                            # frames per patch
@@ -703,6 +740,7 @@ def shifted_starts(start: torch.Tensor,  # anchor starts `(B,)`
                    max_shift: int,       # frames
                   ) -> torch.Tensor:
     "Starts `(B,)` `min_shift..max_shift` frames before or after each anchor, inside `[lo, hi]`."
+    if not 0 <= min_shift <= max_shift: raise ValueError(f"need 0 <= min_shift <= max_shift, got {min_shift}, {max_shift}")
     mag = torch.randint(min_shift, max_shift + 1, start.shape, generator=g, device=start.device)
     sign = torch.randint(0, 2, start.shape, generator=g, device=start.device) * 2 - 1
     a, b = start + sign * mag, start - sign * mag
@@ -710,6 +748,7 @@ def shifted_starts(start: torch.Tensor,  # anchor starts `(B,)`
     far = torch.where(start - lo >= hi - start, lo, hi)                 # farthest patch in a short file
     return torch.where(ok_a, a, torch.where(ok_b, b, far))
 
+# %% ../nbs/01_data.ipynb #smp01012s1
 def window_index(start: torch.Tensor,             # first frames `(B,)`
                  width: int,                      # frames per window
                  lo: torch.Tensor | None = None,  # the first frame each window may read `(B,)`
@@ -720,66 +759,45 @@ def window_index(start: torch.Tensor,             # first frames `(B,)`
     if lo is not None: idx = torch.minimum(torch.maximum(idx, lo[:, None]), last[:, None])
     return idx
 
-# %% ../nbs/01_data.ipynb #8ef84146
-class PatchSampler:
-    "Draw anchor / neighbour / negative patches `(B,F,T)` from a `FeatureStore`, on CPU or GPU."
+# %% ../nbs/01_data.ipynb #8ef84146w1
+def redraw_where(s: torch.Tensor,              # patch starts `(B,)`
+                 f: torch.Tensor,              # their files `(B,)`
+                 exclude_files: torch.Tensor,  # `(B,)` the file each draw must not come from
+                 draw,                         # `draw() -> (s, f)`, a fresh batch of draws
+                 tries: int = 8,               # redraws before giving up
+                ) -> tuple[torch.Tensor, torch.Tensor]:
+    "Replace the draws whose file is the excluded one by fresh draws, up to `tries` times (what is still excluded after that stays)."
+    for _ in range(tries):
+        bad = f == exclude_files
+        if not bad.any(): break
+        s2, f2 = draw()
+        s, f = torch.where(bad, s2, s), torch.where(bad, f2, f)
+    return s, f
+
+# %% ../nbs/01_data.ipynb #8ef84146p1
+def place_features(store: FeatureStore,      # the features
+                   device: torch.device,      # where patches are wanted
+                   max_gpu_fraction: float,   # largest share of GPU memory the copy may take
+                  ) -> tuple[torch.Tensor, bool]:
+    "The store's frames `(total_T,F)` float16: copied to the GPU when they fit in `max_gpu_fraction` of it, else the memory map; and whether they are on `device`."
+    feats = torch.from_numpy(store.features)                           # memory-mapped, zero-copy
+    on_gpu = device.type == 'cuda' and store.nbytes <= max_gpu_fraction * torch.cuda.get_device_properties(device).total_memory
+    return (feats.to(device) if on_gpu else feats), on_gpu or device.type == 'cpu'
+
+
+# %% ../nbs/01_data.ipynb #8ef84146r1
+class PatchReader:
+    "Read patches `(B,F,W)` of a `FeatureStore` by absolute frame index, from the GPU when the store fits there, else from the memory map."
+    max_gpu_fraction = 0.5                                             # largest share of GPU memory the copy may take
     def __init__(self,
                  store: FeatureStore,                        # the features
                  patch_frames: int = 96,                     # T, frames per patch
                  device: str | torch.device | None = 'cpu',  # 'cuda' copies the store to the GPU when it fits
-                 max_gpu_fraction: float = 0.5,              # largest share of GPU memory the copy may take (else: streamed from the memory map)
-                 balance: float = 0.0,                       # 0: anchors uniform over time (the paper); 1: every label alike (label_weights)
-                 signal: torch.Tensor | None = None,         # `(total_T,)` bool, `signal_starts`: anchors and negatives only start there
                 ):
-        self.store, self.T = store, patch_frames
-        self.device = get_device(device)
-        feats = torch.from_numpy(store.features)                       # (total_T, F) float16, memory-mapped
-        on_gpu = self.device.type == 'cuda' and store.nbytes <= max_gpu_fraction * torch.cuda.get_device_properties(self.device).total_memory
-        self.feats = feats.to(self.device) if on_gpu else feats
-        self.resident = on_gpu or self.device.type == 'cpu'
-        d = self.device
+        self.store, self.T, self.device = store, patch_frames, get_device(device); d = self.device
+        self.feats, self.resident = place_features(store, d, self.max_gpu_fraction)   # (total_T, F) float16
         self.offsets = torch.as_tensor(store.offsets, device=d); self.lengths = torch.as_tensor(store.lengths, device=d)
         self.by_offset = torch.argsort(self.offsets)                     # a subset keeps the order asked for, not the store's
-        if signal is not None and signal.shape != (len(store.features),):
-            raise ValueError(f"signal must be one flag per frame of the store {(len(store.features),)}, got {tuple(signal.shape)}")
-        self.valid, self.starts = start_table(self.offsets, self.lengths, patch_frames, signal)   # starts: None, or only these
-        self.cum = torch.cumsum(self.valid, 0); self.total = int(self.cum[-1])   # patch starts in all: read once, not at every draw
-        self.weights = label_weights(store.labels, self.valid, balance).to(d) if balance else None   # (n_files,) or None
-
-    def anchors(self,
-                B: int,              # how many
-                g: torch.Generator,  # random generator on the sampler's device
-               ) -> tuple[torch.Tensor, torch.Tensor]:
-        "B random patch starts `(B,)` (absolute frame indices) and their file ids `(B,)`; with `signal`, only starts of patches with signal."
-        return draw_starts(B, g, self.offsets, self.valid, self.cum, self.total, self.starts, self.weights)
-
-    def neighbours(self,
-                   start: torch.Tensor,           # anchor starts `(B,)`
-                   f: torch.Tensor,               # their files `(B,)`
-                   g: torch.Generator,            # random generator
-                   min_shift: int | None = None,  # frames; default one patch
-                   max_shift: int | None = None,  # frames; default one patch
-                  ) -> torch.Tensor:
-        "Starts `(B,)` of patches in the same files, `min_shift..max_shift` frames before or after (default: one patch)."
-        lo_s = self.T if min_shift is None else min_shift; hi_s = self.T if max_shift is None else max_shift
-        if not 0 <= lo_s <= hi_s: raise ValueError(f"need 0 <= min_shift <= max_shift, got {lo_s}, {hi_s}")
-        lo = self.offsets[f]; return shifted_starts(start, lo, lo + self.lengths[f] - self.T, g, lo_s, hi_s)
-
-    def negatives(self,
-                  B: int,                                     # how many
-                  g: torch.Generator,                         # random generator
-                  exclude_files: torch.Tensor | None = None,  # `(B,)` a file each negative must not come from
-                  tries: int = 8,                             # redraws before giving up on excluding
-                 ) -> tuple[torch.Tensor, torch.Tensor]:
-        "B random patches; with `exclude_files` `(B,)`, never from that file (when the store has another)."
-        s, f = self.anchors(B, g)
-        if exclude_files is not None and len(self.store) > 1:
-            for _ in range(tries):
-                bad = f == exclude_files
-                if not bad.any(): break
-                s2, f2 = self.anchors(B, g)
-                s, f = torch.where(bad, s2, s), torch.where(bad, f2, f)
-        return s, f
 
     def gather(self,
                start: torch.Tensor,            # absolute frame indices `(B,)`
@@ -810,6 +828,49 @@ class PatchSampler:
         "File id `(B,)` of each absolute frame index."
         return file_of_start(start, self.offsets, self.by_offset)
 
+# %% ../nbs/01_data.ipynb #8ef84146
+class PatchSampler(PatchReader):
+    "Draw anchor / neighbour / negative patch starts from a `FeatureStore` (read them with `PatchReader.gather`), on CPU or GPU."
+    def __init__(self,
+                 store: FeatureStore,                        # the features
+                 patch_frames: int = 96,                     # T, frames per patch
+                 device: str | torch.device | None = 'cpu',  # 'cuda' copies the store to the GPU when it fits
+                 balance: float = 0.0,                       # 0: anchors uniform over time (the paper); 1: every label alike (label_weights)
+                 signal: torch.Tensor | None = None,         # `(total_T,)` bool, `signal_starts`: anchors and negatives only start there
+                ):
+        super().__init__(store, patch_frames, device)
+        if signal is not None and signal.shape != (len(store.features),): raise ValueError(f"signal must be one flag per frame of the store {(len(store.features),)}, got {tuple(signal.shape)}")
+        self.valid, self.starts = start_table(self.offsets, self.lengths, patch_frames, signal)   # starts: None, or only these
+        self.cum = torch.cumsum(self.valid, 0); self.total = int(self.cum[-1])   # patch starts in all: read once, not at every draw
+        self.weights = label_weights(store.labels, self.valid, balance).to(self.device) if balance else None   # (n_files,) or None
+
+    def anchors(self,
+                B: int,              # how many
+                g: torch.Generator,  # random generator on the sampler's device
+               ) -> tuple[torch.Tensor, torch.Tensor]:
+        "B random patch starts `(B,)` (absolute frame indices) and their file ids `(B,)`; with `signal`, only starts of patches with signal."
+        return draw_starts(B, g, self.offsets, self.valid, self.cum, self.total, self.starts, self.weights)
+
+    def neighbours(self,
+                   start: torch.Tensor,           # anchor starts `(B,)`
+                   f: torch.Tensor,               # their files `(B,)`
+                   g: torch.Generator,            # random generator
+                   min_shift: int | None = None,  # frames; default one patch
+                   max_shift: int | None = None,  # frames; default one patch
+                  ) -> torch.Tensor:
+        "Starts `(B,)` of patches in the same files, `min_shift..max_shift` frames before or after (default: one patch)."
+        lo, T = self.offsets[f], self.T
+        return shifted_starts(start, lo, lo + self.lengths[f] - T, g, T if min_shift is None else min_shift, T if max_shift is None else max_shift)
+
+    def negatives(self,
+                  B: int,                                     # how many
+                  g: torch.Generator,                         # random generator
+                  exclude_files: torch.Tensor | None = None,  # `(B,)` a file each negative must not come from
+                 ) -> tuple[torch.Tensor, torch.Tensor]:
+        "B random patches; with `exclude_files` `(B,)`, never from that file (when the store has another; `redraw_where`)."
+        s, f = self.anchors(B, g)
+        if exclude_files is None or len(self.store) < 2: return s, f
+        return redraw_where(s, f, exclude_files, lambda: self.anchors(B, g))
 
 # %% ../nbs/01_data.ipynb #51321fe8
 def write_manifest(rows: list[dict],  # dicts with path, label and (optionally) group

@@ -14,8 +14,8 @@ from .core import Config, LogMel, logmel_to_power, mel_frequencies, phase_vocode
 # %% auto #0
 __all__ = ['KINDS', 'add_noise', 'white_noise_bank', 'white_noise', 'Noise', 'mix', 'Mix', 'stretch', 'stretch_context',
            'TimeStretch', 'transpose_positions', 'transpose', 'PitchShift', 'Proximity', 'deformation_weights',
-           'Deformer', 'audio_noise', 'audio_mix', 'audio_stretch', 'audio_pitch', 'naive_seed_stretch',
-           'naive_seed_pitch', 'naive_seed_noise']
+           'deformation_parts', 'deform_kind', 'Deformer', 'audio_noise', 'audio_mix', 'audio_stretch', 'audio_pitch',
+           'naive_seed_stretch', 'naive_seed_pitch', 'naive_seed_noise']
 
 # %% ../nbs/02_deform.ipynb #5a7c9f63
 def _uniform(B: int, lo: float, hi: float, g: torch.Generator, device) -> torch.Tensor:
@@ -45,6 +45,7 @@ def white_noise_bank(cfg: Config | None = None,  # front end; default `Config()`
     cfg = cfg or Config(); g = torch.Generator().manual_seed(seed)
     return logmel_to_power(LogMel(cfg)(torch.randn(int(seconds * cfg.sample_rate), generator=g)), cfg)
 
+# %% ../nbs/02_deform.ipynb #1efd333bs1
 def white_noise(bank: torch.Tensor,  # mel power frames `(F,n)` from `white_noise_bank`
                 B: int,              # how many patches
                 T: int,              # frames per patch
@@ -86,6 +87,7 @@ def mix(x: torch.Tensor,            # log-mel patches `(B,F,T)`
     cfg = cfg or Config()
     return torch.log(logmel_to_power(x, cfg) + 10 ** (gain_db / 10)[:, None, None] * logmel_to_power(other, cfg) + cfg.log_eps)
 
+# %% ../nbs/02_deform.ipynb #aa986825s1
 class Mix(nn.Module):
     "Positive = anchor + another example at a gain drawn uniformly in `gain_db` dB (power domain)."
     def __init__(self,
@@ -120,6 +122,7 @@ def stretch_context(T: int,           # frames per patch
     "Context width `W` a stretch up to `max_rate` needs around a `T`-frame patch."
     return math.ceil((T - 1) * max_rate) + 2
 
+# %% ../nbs/02_deform.ipynb #fec5766bs1
 class TimeStretch(nn.Module):
     "Positive = the anchor's context time-scaled by a rate drawn log-uniformly in `rates`."
     def __init__(self,
@@ -135,6 +138,7 @@ class TimeStretch(nn.Module):
 
 # %% ../nbs/02_deform.ipynb #27d9ca55
 def _hz_to_mel(f): return 2595.0 * torch.log10(1.0 + f / 700.0)
+
 _CENTRES = {}   # (f_min, f_max, n_mels, device) -> band centres, mel floor and step: put on a device once, not every batch
 
 def transpose_positions(semitones: torch.Tensor,    # shift per patch `(B,)` (positive = up)
@@ -150,6 +154,7 @@ def transpose_positions(semitones: torch.Tensor,    # shift per patch `(B,)` (po
     pos = (_hz_to_mel(src) - lo) / step - 1
     return torch.where((pos - pos.round()).abs() < 1e-6, pos.round(), pos).float() # exact bins stay exact
 
+# %% ../nbs/02_deform.ipynb #27d9ca55s1
 def transpose(x: torch.Tensor,            # log-mel patches `(B,F,T)`
               semitones: torch.Tensor,    # shift per patch `(B,)` (positive = up)
               cfg: Config | None = None,  # front end (mel bands); default `Config()`
@@ -201,6 +206,35 @@ def deformation_weights(weights: dict[str, float] | None = None,  # {kind: weigh
     if sum(w.values()) <= 0 or min(w.values()) < 0: raise ValueError(f"weights must be >= 0 with a positive sum, got {w}")
     return {k: float(w.get(k, 0.0)) for k in KINDS}
 
+# %% ../nbs/02_deform.ipynb #3565fc65p
+def deformation_parts(cfg: Config,  # front end and deformation ranges
+                      **replace,     # {kind: module} to use instead of the default (None: keep the default)
+                     ) -> dict:
+    "The five deformations, built with the config's front end and ranges: {kind: module}."
+    if unknown := set(replace) - set(KINDS): raise ValueError(f"unknown deformation part(s) {sorted(unknown)}: choose from {KINDS}")
+    parts = dict(proximity=Proximity(), noise=Noise(cfg=cfg), stretch=TimeStretch(T=cfg.patch_frames),
+                 pitch=PitchShift((-cfg.semitones, cfg.semitones), cfg), mix=Mix(cfg=cfg))
+    return {k: replace.get(k) or m for k, m in parts.items()}
+
+# %% ../nbs/02_deform.ipynb #3565fc65k
+def deform_kind(d,                     # the `Deformer` whose parts are used
+                kind: str,             # one of `KINDS`
+                sampler,               # the `PatchSampler` the anchors came from (proximity, stretch context, other recordings)
+                x: torch.Tensor,       # anchors `(B,F,T)`
+                start: torch.Tensor,   # their starts `(B,)`
+                f: torch.Tensor,       # their files `(B,)`
+                g: torch.Generator,    # random generator
+               ) -> torch.Tensor:
+    "Positives `(B,F,T)` of one kind: what each deformation needs besides the anchor (a neighbour, a wider window, another recording) is read here."
+    if kind == 'proximity': return d.proximity(sampler, start, f, g)
+    if kind == 'pitch': return d.pitch(x, g)
+    if kind == 'stretch':
+        ctx, off = sampler.context(start, f, d.stretch.width); return d.stretch(ctx, off, g)
+    if kind == 'noise' and d.noise.kind == 'white': return d.noise(x, g)   # needs no other patch
+    other = sampler.gather(sampler.negatives(len(x), g, exclude_files=f)[0])   # another recording's patch
+    if kind == 'noise': return d.noise(x, g, other=other)
+    return d.mix(x, g, other)
+
 # %% ../nbs/02_deform.ipynb #3565fc65
 class Deformer(nn.Module):
     "Positives for a batch of anchors, one deformation type per batch (or per example)."
@@ -208,17 +242,10 @@ class Deformer(nn.Module):
                  weights: dict[str, float] | None = None,  # {kind: weight} of the deformations drawn; default the paper's four
                  per_example: bool = False,                # a kind per example (True) or one per batch (the paper)
                  cfg: Config | None = None,                # front end and deformation ranges
-                 noise: Noise | None = None,               # each part; default built from cfg
-                 stretch: TimeStretch | None = None,       # each part; default built from cfg
-                 pitch: PitchShift | None = None,          # each part; default built from cfg
-                 mix: Mix | None = None,                   # each part; default built from cfg
-                 proximity: Proximity | None = None,       # each part; default built from cfg
+                 parts: dict | None = None,                # {kind: module} in place of `deformation_parts(cfg)`'s, e.g. {'noise': Noise('white')}
                 ):
-        super().__init__()
-        self.cfg = cfg = cfg or Config()
-        self.weights = deformation_weights(weights); self.per_example = per_example
-        self.proximity = proximity or Proximity(); self.noise = noise or Noise(cfg=cfg)
-        self.stretch = stretch or TimeStretch(T=cfg.patch_frames); self.pitch = pitch or PitchShift((-cfg.semitones, cfg.semitones), cfg); self.mix = mix or Mix(cfg=cfg)
+        super().__init__(); self.cfg = cfg = cfg or Config(); self.weights = deformation_weights(weights); self.per_example = per_example
+        for name, m in deformation_parts(cfg, **(parts or {})).items(): setattr(self, name, m)   # submodules, printed in the repr
         self.register_buffer('probs', torch.tensor([self.weights[k] for k in KINDS]) / sum(self.weights.values()), persistent=False)
 
     def choose(self,
@@ -241,22 +268,12 @@ class Deformer(nn.Module):
         elif self.per_example: kinds = self.choose(g, B).to(start.device)
         else: kinds = self.choose(g).to(start.device).expand(B)
         ks = kinds.tolist()                                           # the one read-back: which deformations to run
-        if len(set(ks)) == 1: return anchor, self._one(KINDS[ks[0]], sampler, anchor, start, f, g), [KINDS[ks[0]]] * B
+        if len(set(ks)) == 1: return anchor, deform_kind(self, KINDS[ks[0]], sampler, anchor, start, f, g), [KINDS[ks[0]]] * B
         pos = torch.empty_like(anchor)
         for k in sorted(set(ks)):
             idx = torch.tensor([i for i, x in enumerate(ks) if x == k], device=start.device)
-            pos[idx] = self._one(KINDS[k], sampler, anchor[idx], start[idx], f[idx], g)
+            pos[idx] = deform_kind(self, KINDS[k], sampler, anchor[idx], start[idx], f[idx], g)
         return anchor, pos, [KINDS[k] for k in ks]
-
-    def _one(self, kind, sampler, x, start, f, g):
-        if kind == 'proximity': return self.proximity(sampler, start, f, g)
-        if kind == 'pitch': return self.pitch(x, g)
-        if kind == 'stretch':
-            ctx, off = sampler.context(start, f, self.stretch.width); return self.stretch(ctx, off, g)
-        if kind == 'noise' and self.noise.kind == 'white': return self.noise(x, g)   # needs no other patch
-        other = sampler.gather(sampler.negatives(len(x), g, exclude_files=f)[0])   # another recording's patch
-        if kind == 'noise': return self.noise(x, g, other=other)
-        return self.mix(x, g, other)
 
     def extra_repr(self) -> str:
         w = ', '.join(f"{k}={v:g}" for k, v in self.weights.items())
@@ -272,6 +289,7 @@ def audio_noise(wave: torch.Tensor,                 # waveform `(N,)`
     n = torch.randn(wave.shape, generator=g) if other is None else other[:len(wave)]
     return wave + n * torch.sqrt((wave ** 2).sum() / (n ** 2).sum().clamp_min(1e-12) * 10 ** (-snr_db / 10))
 
+# %% ../nbs/02_deform.ipynb #2c6395c2s1
 def audio_mix(wave: torch.Tensor,   # waveform `(N,)`
               other: torch.Tensor,  # waveform mixed in, at least `N` samples
               gain_db: float,       # gain applied to `other`, dB
@@ -279,6 +297,7 @@ def audio_mix(wave: torch.Tensor,   # waveform `(N,)`
     "Waveform `(N,)` + `other` at `gain_db` dB relative to its own level."
     return wave + other[:len(wave)] * 10 ** (gain_db / 20)
 
+# %% ../nbs/02_deform.ipynb #2c6395c2s2
 def audio_stretch(wave: torch.Tensor,  # waveform `(N,)`
                   rate: float,         # time-scale factor (> 1 = faster, shorter)
                   n_fft: int = 512,    # STFT size, samples
@@ -291,6 +310,7 @@ def audio_stretch(wave: torch.Tensor,  # waveform `(N,)`
     out = phase_vocoder(spec, rate, phase_advance)
     return torch.istft(out, n_fft, hop, window=win)
 
+# %% ../nbs/02_deform.ipynb #2c6395c2s3
 def audio_pitch(wave: torch.Tensor,  # waveform `(N,)`
                 semitones: float,    # shift (positive = up)
                 sr: int = 16_000,    # sample rate, Hz
@@ -311,6 +331,7 @@ def naive_seed_stretch(ctx: np.ndarray,  # log-mel context of one example `(F,W)
     s0 = (n - T) // 2
     return y[:, s0:s0 + T]
 
+# %% ../nbs/02_deform.ipynb #aded7bf2s1
 def naive_seed_pitch(x: np.ndarray,  # log-mel patch `(F,T)`
                      bins: int,      # mel bands to roll by (positive = up)
                     ) -> np.ndarray:
@@ -320,6 +341,7 @@ def naive_seed_pitch(x: np.ndarray,  # log-mel patch `(F,T)`
     elif bins < 0: y[bins:] = x.min()
     return y
 
+# %% ../nbs/02_deform.ipynb #aded7bf2s2
 def naive_seed_noise(x: np.ndarray,             # log-mel patch `(F,T)`
                      snr_db: float,             # signal-to-noise ratio, dB
                      rng: np.random.Generator,  # numpy random generator

@@ -24,11 +24,11 @@ from .run import write_atomic, sha256_file
 
 # %% auto #0
 __all__ = ['CLIP_POOLING', 'SHARD_ROWS', 'SET_FORMAT', 'IVF_FORMAT', 'EXACT_MAX_VECTORS', 'SEARCHED_COLUMNS', 'patchify',
-           'clip_embedding', 'decode_ahead', 'PitchPool', 'FrameBuffer', 'Embedder', 'Embeddings', 'ShardFolder',
-           'model_fingerprint', 'SetUpdate', 'plan_update', 'EmbeddingSet', 'SearchIndex', 'clustered_vectors',
-           'ann_benchmark', 'ivf_cells', 'DiskIndex', 'shard_paths', 'merge_embeddings', 'embed_files',
-           'collection_mean', 'centred', 'build_index', 'index_embeddings', 'search_index', 'AtLevel', 'ray_connect',
-           'ray_embed_files', 'export_onnx']
+           'clip_embedding', 'decode_ahead', 'PitchPool', 'FrameBuffer', 'PatchEncoder', 'Embedder', 'EmbeddingArrays',
+           'Embeddings', 'ShardFolder', 'model_fingerprint', 'SetUpdate', 'plan_update', 'EmbeddingSet', 'SearchIndex',
+           'clustered_vectors', 'ann_benchmark', 'ivf_cells', 'train_ivfpq', 'DiskIndex', 'shard_paths',
+           'merge_embeddings', 'embed_files', 'collection_mean', 'centred', 'build_index', 'index_embeddings',
+           'search_index', 'AtLevel', 'ray_connect', 'ray_embed_files', 'export_onnx']
 
 # %% ../nbs/05_embed.ipynb #f42c0edb
 def patchify(x: torch.Tensor,  # log-mel `(F,N)`
@@ -50,16 +50,19 @@ def _measured(blocks, seen: dict, bar=None, sr: int = 16_000):
         if bar is not None: bar.update(min(len(b) / sr, max(0.0, bar.total - bar.n)) if bar.total else len(b) / sr)   # decoding may read past the header's length
         yield b
 
+# %% ../nbs/05_embed.ipynb #87ddcf26s1
 def _unusable(seen: dict) -> str:
     "Why a decoded file (`seen` by `_measured`) is not embedded: empty or silent, as ingestion skips them (nbs/01_data); '' when it is usable."
     if seen['n'] == 0: return 'empty: no audio samples'
     return f"silent: peak |sample| {seen['peak']:.1e} < {SILENCE_PEAK:g}" if seen['peak'] < SILENCE_PEAK else ''
 
+# %% ../nbs/05_embed.ipynb #87ddcf26s2
 def _seconds(path) -> float:
     "A file's duration as its header says (0 when it cannot be read): what a progress bar counts."
     try: return _header(path)[2]
     except (AudioError, OSError): return 0.0
 
+# %% ../nbs/05_embed.ipynb #87ddcf26s3
 def clip_embedding(frames: torch.Tensor,               # frame embeddings `(P,D)` of one file
                    level: torch.Tensor | None = None,  # their levels `(P,)` in dB (`patch_level`); None: a plain mean
                   ) -> torch.Tensor:
@@ -100,6 +103,7 @@ class _Ahead:
         self.cancel.set(); self.closed = True
         while not self.ended: b = self.q.get(); self.ended = b is None or isinstance(b, BaseException)
 
+# %% ../nbs/05_embed.ipynb #50c75650s1
 def decode_ahead(paths: list,                  # audio files, in the order wanted
                  sr: int = 16_000,             # output sample rate, Hz
                  block_seconds: float = 60.0,  # decode this much at a time
@@ -181,9 +185,9 @@ class FrameBuffer:
         self.kept, self.first = self.kept[:, keep - self.first:], keep
         return out
 
-# %% ../nbs/05_embed.ipynb #3407a089
-class Embedder:
-    "Frame and clip embeddings of waveforms or files with an encoder `(B,F,T) -> (B,D)`."
+# %% ../nbs/05_embed.ipynb #3407a089b1
+class PatchEncoder:
+    "An encoder `(B,F,T) -> (B,D)` ready for inference: on its device, in eval mode, fed in batches, patch by patch along a waveform."
     def __init__(self,
                  model: nn.Module,           # the encoder
                  cfg: Config | None = None,  # its config (`pitch_pool`: read each patch at those shifts); default `Config()`
@@ -194,8 +198,7 @@ class Embedder:
         self.cfg = cfg = cfg or Config(); self.device = get_device(device)
         model = PitchPool(model, cfg.pitch_pool, cfg) if cfg.pitch_pool else model    # the config's test-time transpositions
         self.model = model.to(self.device).eval(); self.front = LogMel(cfg).to(self.device)
-        if self.device.type == 'cpu':     # a copy with channels-last weights: 1.5-2x faster convolutions and pooling on a CPU, the caller's model untouched
-            self.model = copy.deepcopy(self.model).to(memory_format=torch.channels_last)
+        if self.device.type == 'cpu': self.model = copy.deepcopy(self.model).to(memory_format=torch.channels_last)   # 1.5-2x faster on a CPU; the caller's model untouched
         self.hop = max(1, round(hop * cfg.patch_frames)); self.batch_size = batch_size or (64 if self.device.type == 'cpu' else 256)
 
     @torch.no_grad()
@@ -209,12 +212,6 @@ class Embedder:
             with torch.autocast('cuda', torch.bfloat16, enabled=self.device.type == 'cuda'):
                 out.append(self.model(b).float().cpu())
         return torch.cat(out) if out else torch.zeros(0, getattr(self.model, 'embed_dim', 0))
-
-    def frames(self,
-               wave: torch.Tensor,  # waveform `(N,)` at `cfg.sample_rate`
-              ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        "Waveform `(N,)` at `cfg.sample_rate` -> frame embeddings `(P,D)`, patch-centre times in seconds `(P,)` and levels in dB `(P,)`."
-        return self.stream([wave])
 
     @torch.no_grad()
     def stream(self,
@@ -230,6 +227,21 @@ class Embedder:
         pending += buf.finish()
         if pending: encode(pending)
         return torch.cat(out), buf.times(), torch.cat(levels)
+
+# %% ../nbs/05_embed.ipynb #3407a089b2
+def _hours_bar(paths: list, progress: bool):
+    "A progress bar in hours of audio (by the files' headers), so that long files move it too."
+    return progress_bar(total=sum(map(_seconds, paths)) / 3600 if progress else 0, desc='embed', unit='h', disable=not progress,
+                        bar_format='{l_bar}{bar}| {n:.2f}/{total:.2f} h [{elapsed}<{remaining}] {postfix}')
+
+# %% ../nbs/05_embed.ipynb #3407a089
+class Embedder(PatchEncoder):
+    "Frame and clip embeddings of waveforms or files with an encoder `(B,F,T) -> (B,D)` (`PatchEncoder` feeds it)."
+    def frames(self,
+               wave: torch.Tensor,  # waveform `(N,)` at `cfg.sample_rate`
+              ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        "Waveform `(N,)` at `cfg.sample_rate` -> frame embeddings `(P,D)`, patch-centre times in seconds `(P,)` and levels in dB `(P,)`."
+        return self.stream([wave])
 
     def clip(self,
              wave: torch.Tensor,  # waveform `(N,)` at `cfg.sample_rate`
@@ -248,9 +260,7 @@ class Embedder:
         kept, clips, frames, times, levels, skipped = [], [], [], [], [], {}
         paths = list(paths); ahead = decode_ahead(paths, self.cfg.sample_rate, block_seconds, min(4, os.cpu_count() or 1) if workers is None else workers)
         sr = self.cfg.sample_rate
-        bar = progress_bar(total=sum(map(_seconds, paths)) / 3600 if progress else 0, desc='embed', unit='h', disable=not progress,
-                           bar_format='{l_bar}{bar}| {n:.2f}/{total:.2f} h [{elapsed}<{remaining}] {postfix}')   # hours of audio: long files move it too
-        with contextlib.closing(ahead), bar:                                                 # its threads stop on any error
+        with contextlib.closing(ahead), _hours_bar(paths, progress) as bar:                                                 # its threads stop on any error
             for k, (p, blocks) in enumerate(ahead):
                 seen = dict(n=0, peak=0.0); bar.set_postfix_str(f"{k + 1}/{len(paths)} files", refresh=False)
                 try: e, t, level = self.stream(_measured(blocks, seen, bar, sr * 3600))    # block by block
@@ -260,10 +270,10 @@ class Embedder:
                 times.append(t.numpy()); levels.append(level.numpy())
         return Embeddings.from_parts(kept, clips, frames, times, skipped, levels=levels)
 
-# %% ../nbs/05_embed.ipynb #4dc5619f
+# %% ../nbs/05_embed.ipynb #4dc5619fa
 @dataclass
-class Embeddings:
-    "Clip embeddings `(N,D)` of `paths`, frame embeddings `(M,D)` with file index `(M,)`, time `(M,)` in seconds and level `(M,)` in dB."
+class EmbeddingArrays:
+    "The arrays of `Embeddings`: clip embeddings `(N,D)` of `paths`, frame embeddings `(M,D)` with file index `(M,)`, time `(M,)` in seconds and level `(M,)` in dB."
     paths: list
     clip: np.ndarray
     frame: np.ndarray
@@ -286,6 +296,9 @@ class Embeddings:
         loud = np.zeros(len(self.paths), bool); np.logical_or.at(loud, ff, lv >= floor_db)   # files with any patch above the floor
         return (lv >= top[ff] - rel_db) & np.isfinite(lv) & ((lv >= floor_db) | ~loud[ff])
 
+# %% ../nbs/05_embed.ipynb #4dc5619f
+class Embeddings(EmbeddingArrays):
+    "Clip and frame embeddings of files (`EmbeddingArrays`), made from per-file parts, saved to and loaded from an `.npz`."
     def save(self,
              path: str | Path,  # the `.npz` file to write (numpy adds '.npz' if missing)
             ) -> Path:
@@ -333,6 +346,20 @@ def _write_shard(t: pa.Table, path: Path):
     finally: tmp.unlink(missing_ok=True)
 
 
+# %% ../nbs/05_embed.ipynb #70d91cdeh
+def _read_shard(s: Path, columns: list | None) -> pa.Table:
+    "One Parquet shard, or a one-line error that says how to redo it."
+    try: return pq.read_table(s, columns=columns)
+    except (pa.ArrowException, OSError) as e:
+        raise ValueError(f"{s}: not a readable Parquet shard ({str(e).splitlines()[0][:120]}); delete it and update again to redo its rows") from None
+
+def _drop_from_shard(s: Path, column: str, gone: pa.Array) -> int:
+    "Rewrite shard `s` without the rows whose `column` is in `gone` (delete it if none is left) -> rows dropped."
+    whole = pq.read_table(s); keep = whole.filter(pc.invert(pc.is_in(whole[column], gone)))
+    if len(keep): _write_shard(keep, s)
+    else: s.unlink()
+    return len(whole) - len(keep)
+
 # %% ../nbs/05_embed.ipynb #70d91cde
 class ShardFolder:
     "A folder of Parquet shards `part-NNNNNN.parquet`: rows are appended as new shards and dropped by rewriting the shards that hold them."
@@ -351,10 +378,7 @@ class ShardFolder:
         "Every shard as one Table, each row tagged with its shard's name (`shard`); None when there is none."
         parts = []
         for s in self.shards():
-            try: t = pq.read_table(s, columns=columns)
-            except (pa.ArrowException, OSError) as e:
-                raise ValueError(f"{s}: not a readable Parquet shard ({str(e).splitlines()[0][:120]}); delete it and update again to redo its rows") from None
-            parts.append(t.append_column('shard', pa.array([s.name] * len(t))))
+            t = _read_shard(s, columns); parts.append(t.append_column('shard', pa.array([s.name] * len(t))))
         return pa.concat_tables(parts) if parts else None
 
     def append(self,
@@ -376,10 +400,7 @@ class ShardFolder:
         if t is None or not values: return 0
         gone = pa.array(sorted(values), t.schema.field(column).type)
         for name in sorted(set(pc.filter(t['shard'], pc.is_in(t[column], gone)).to_pylist())):
-            s = self.path / name; whole = pq.read_table(s); keep = whole.filter(pc.invert(pc.is_in(whole[column], gone)))
-            n += len(whole) - len(keep)
-            if len(keep): _write_shard(keep, s)
-            else: s.unlink()
+            n += _drop_from_shard(self.path / name, column, gone)
         return n
 
 
@@ -424,6 +445,7 @@ def _stat(path: str) -> tuple:
     "(size, mtime_ns) of a file: what says it changed, without reading it."
     st = os.stat(path); return st.st_size, st.st_mtime_ns
 
+# %% ../nbs/05_embed.ipynb #051de2ads1
 def plan_update(held: dict,       # {path: (size, mtime_ns, sha256, model)} of the rows the set holds (`EmbeddingSet.files`)
                 paths: list,      # the collection now
                 model: str,       # the fingerprint of the model that embeds it
@@ -452,6 +474,7 @@ def _set_schema(D: int) -> pa.Schema:
                       ('model', pa.string()), ('skipped', pa.string()), ('clip', pa.list_(f32, D)),
                       ('frames', pa.list_(pa.list_(f32, D))), ('frame_time', pa.list_(f32)), ('frame_level', pa.list_(f32))])
 
+# %% ../nbs/05_embed.ipynb #f57333f7s1
 def _set_rows(E: Embeddings,  # embeddings of some files, frames grouped by file (as `Embeddings.from_parts` makes them)
               facts: dict,    # {path: (size, mtime_ns, sha256)} of those files and of the skipped ones
               model: str,     # the model's fingerprint
@@ -467,6 +490,7 @@ def _set_rows(E: Embeddings,  # embeddings of some files, frames grouped by file
                      'clip': fixed(np.concatenate([E.clip.reshape(n, D), np.zeros((k, D))])), 'frames': pa.ListArray.from_arrays(offs, fixed(E.frame)),
                      'frame_time': per_frame(E.frame_time), 'frame_level': per_frame(E.frame_level)}, schema=_set_schema(D))
 
+# %% ../nbs/05_embed.ipynb #f57333f7s2
 def _set_embeddings(t: pa.Table,  # rows in `_set_schema`
                    ) -> Embeddings:
     "Rows -> `Embeddings` in their order (rows with `skipped` set go to `.skipped`)."
@@ -590,6 +614,7 @@ def clustered_vectors(n: int,                # how many vectors
     x = c[rng.integers(clusters, size=n)] + spread * rng.standard_normal((n, d)).astype(np.float32) / np.sqrt(d)
     return x / np.linalg.norm(x, axis=1, keepdims=True)
 
+# %% ../nbs/05_embed.ipynb #bf4dcfc1s1
 def ann_benchmark(n: int,                 # vectors in the index
                   d: int = 128,           # dimensions
                   n_queries: int = 1000,  # query vectors (drawn with `seed+1`)
@@ -614,6 +639,23 @@ def ivf_cells(n: int,  # vectors the index is expected to hold
     "Coarse cells for `n` vectors: about sqrt(n), a power of two from 16 to 4,096 (so that k-means on a CPU takes minutes, not hours)."
     return int(2 ** np.clip(np.round(np.log2(np.sqrt(max(n, 1)))), 4, 12))
 
+# %% ../nbs/05_embed.ipynb #ivf00004h
+def _read_ivf_json(path: Path) -> dict:
+    "A disk index folder's `ivf.json`, or a one-line error saying why the folder is not one."
+    p = path / 'ivf.json'
+    try: m = json.loads(p.read_text())
+    except FileNotFoundError: raise ValueError(f"{path} is not a disk index (no ivf.json): make one with DiskIndex.create") from None
+    except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"{p}: not JSON ({e})") from None
+    if not isinstance(m, dict) or m.get('format') != IVF_FORMAT: raise ValueError(f"{p}: not a disk index's ivf.json (no \"format\": \"{IVF_FORMAT}\")")
+    return m
+
+# %% ../nbs/05_embed.ipynb #ivf00004w
+def _encode_shard(trained: Path, x: np.ndarray, first: int, codes: Path, f16: Path):
+    "Encode vectors `(N,D)`, ids `first..`, into `codes` (IVF-PQ with the `trained` quantisers) and keep them exactly, as float16, in `f16`."
+    import faiss
+    ix = faiss.read_index(str(trained)); ix.add_with_ids(x, np.arange(first, first + len(x), dtype=np.int64))
+    faiss.write_index(ix, str(codes)); x.astype(np.float16).tofile(f16)
+
 # %% ../nbs/05_embed.ipynb #ivf00004
 class _DiskShards:
     "The disk index's folder: `ivf.json`, the trained quantisers, and shards added and removed one at a time (searching is `DiskIndex`)."
@@ -625,17 +667,12 @@ class _DiskShards:
     @property
     def meta(self) -> dict:
         "`ivf.json`: format, dim, cells, code bytes, next id, shards {name: {first, n, key}}, and what the caller keeps (`extra`)."
-        p = self.path / 'ivf.json'
-        try: m = json.loads(p.read_text())
-        except FileNotFoundError: raise ValueError(f"{self.path} is not a disk index (no ivf.json): make one with DiskIndex.create") from None
-        except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"{p}: not JSON ({e})") from None
-        if not isinstance(m, dict) or m.get('format') != IVF_FORMAT: raise ValueError(f"{p}: not a disk index's ivf.json (no \"format\": \"{IVF_FORMAT}\")")
-        return m
+        return _read_ivf_json(self.path)
 
     def _write_meta(self, m: dict): write_atomic(self.path / 'ivf.json', json.dumps(m, indent=1)); self.close()
     def close(self):
         "Forget what searching opened (the stacked lists, the vector files); the next search opens the folder again."
-        for f in self._live[3] if self._live else (): f.close()
+        if self._live: self._live.close()
         self._live = None
     def _files(self, name: str, s: dict) -> tuple: return tuple(self.path / 'shards' / f"{name}-{s['first']}{e}" for e in ('.faiss', '.f16'))
     def __len__(self): return sum(s['n'] for s in self.meta['shards'].values())
@@ -646,14 +683,10 @@ class _DiskShards:
             key: str = '',        # what the caller knows the shard's content by (e.g. its file's size and time), kept in ivf.json
            ):
         "Encode one shard of vectors: its PQ codes and its float16 vectors become two files; ids continue from the last shard's."
-        import faiss
         m = self.meta; x = np.ascontiguousarray(vectors, np.float32)
         if x.ndim != 2 or x.shape[1] != m['dim']: raise ValueError(f"shard {name!r}: vectors must be (N,{m['dim']}), got shape {x.shape}")
         if not np.isfinite(x).all(): raise ValueError(f"shard {name!r}: vectors hold NaN or infinity")
-        first = m['next_id']; ix = faiss.read_index(str(self.path / 'trained.faiss'))
-        ix.add_with_ids(x, np.arange(first, first + len(x), dtype=np.int64))
-        codes, f16 = self._files(name, dict(first=first))
-        faiss.write_index(ix, str(codes)); x.astype(np.float16).tofile(f16)         # new files first, then ivf.json names them
+        first = m['next_id']; _encode_shard(self.path / 'trained.faiss', x, first, *self._files(name, dict(first=first)))   # new files first, then ivf.json names them
         old = m['shards'].get(name); m['shards'][name] = dict(first=first, n=len(x), key=key); m['next_id'] = first + len(x)
         self._write_meta(m)
         for f in self._files(name, old) if old else (): f.unlink(missing_ok=True)
@@ -666,6 +699,67 @@ class _DiskShards:
         if s is None: raise KeyError(f"{self.path} holds no shard {name!r}")
         self._write_meta(m)
         for f in self._files(name, s): f.unlink(missing_ok=True)
+
+# %% ../nbs/05_embed.ipynb #ivf00005t
+def train_ivfpq(sample: np.ndarray,     # unit vectors `(S,D)`, at least 256
+                expected: int | None,   # vectors the index will hold (sets the cells, `ivf_cells`); default `len(sample)`
+                code_bytes: int = 64,   # bytes per vector (PQ sub-vectors); must divide D
+                seed: int = 0,          # seed of the training sample and of k-means
+               ):
+    "A FAISS IVF-PQ index (inner product) with its coarse cells and product quantiser trained on (a sample of) `sample`, holding no vectors."
+    import faiss
+    x = np.ascontiguousarray(sample, np.float32)
+    if x.ndim != 2 or len(x) < 256: raise ValueError(f"a disk index trains on at least 256 vectors (S,D), got shape {x.shape}")
+    if x.shape[1] % code_bytes: raise ValueError(f"code_bytes must divide the vector size {x.shape[1]}, got {code_bytes}")
+    nlist = min(ivf_cells(expected or len(x)), len(x) // 8)
+    x = x[np.random.default_rng(seed).choice(len(x), min(len(x), max(40 * nlist, 10_000)), replace=False)]   # as many as FAISS asks for
+    ix = faiss.IndexIVFPQ(faiss.IndexFlatIP(x.shape[1]), x.shape[1], nlist, code_bytes, 8, faiss.METRIC_INNER_PRODUCT)
+    ix.cp.seed = ix.pq.cp.seed = seed; ix.train(x)
+    return ix
+
+# %% ../nbs/05_embed.ipynb #ivf00005o
+class _OpenShards:
+    "A disk index opened for searching: the trained index over every shard's lists (memory-mapped, stacked), each shard's first id and name, and its float16 vectors' open file."
+    def __init__(self, path: Path, meta: dict, files):
+        import faiss
+        shards = sorted(meta['shards'].items(), key=lambda kv: kv[1]['first'])
+        self.ix = ix = faiss.read_index(str(path / 'trained.faiss')); lists = faiss.InvertedListsPtrVector()
+        parts = [faiss.read_index(str(files(n, s)[0]), faiss.IO_FLAG_MMAP) for n, s in shards]
+        for p in parts: lists.push_back(faiss.extract_index_ivf(p).invlists)
+        stack = faiss.HStackInvertedLists(lists.size(), lists.data()) if parts else None
+        if parts: ix.replace_invlists(stack, False); ix.ntotal = sum(p.ntotal for p in parts)
+        self.vec = [open(files(n, s)[1], 'rb') for n, s in shards]              # read row by row (no memory map: resident memory stays small)
+        self._keep = (parts, lists, stack)                                          # FAISS holds raw pointers to these
+        self.firsts, self.names = np.array([s['first'] for _, s in shards], np.int64), [n for n, _ in shards]
+
+    def rescore(self, cand: np.ndarray, q: np.ndarray) -> np.ndarray:
+        "Exact inner products `(Q,C)` of queries `(Q,D)` with their candidate ids `(Q,C)` (-inf for id -1), each shard's rows read in order."
+        score = np.full(cand.shape, -np.inf, np.float32); D = q.shape[1]
+        for b in range(0, len(q), 256):                                               # 256 queries at a time: memory stays small
+            c = cand[b:b + 256]; at = np.searchsorted(self.firsts, c, side='right') - 1; ok = c >= 0
+            for a in np.unique(at[ok]):                                               # each shard's candidates, read in row order
+                sel = ok & (at == a); rows = c[sel] - self.firsts[a]; order = np.argsort(rows)
+                fd = self.vec[a].fileno(); v = np.empty((len(rows), D), np.float32)               # rows read with pread, float16 -> float32
+                v[order] = np.frombuffer(b''.join(os.pread(fd, 2 * D, int(r) * 2 * D) for r in rows[order]), np.float16).reshape(-1, D)
+                score[b:b + 256][sel] = np.einsum('ij,ij->i', v, q[b + np.nonzero(sel)[0]])
+        return score
+
+    def search(self, q: np.ndarray, k: int, nprobe: int, rerank: int) -> tuple[np.ndarray, np.ndarray]:
+        "`DiskIndex.search` of float32 queries `(Q,D)`: `rerank` candidates from the codes, re-scored exactly, the best `k` kept."
+        ix = self.ix
+        if ix.ntotal == 0: return np.full((len(q), k), -np.inf, np.float32), np.full((len(q), k), -1, np.int64)
+        ix.nprobe = min(nprobe, ix.nlist); _, cand = ix.search(q, max(k, rerank)); score = self.rescore(cand, q)
+        best = np.argsort(-score, axis=1, kind='stable')[:, :k]
+        s, i = np.take_along_axis(score, best, 1), np.take_along_axis(cand, best, 1); i[~np.isfinite(s)] = -1
+        return s, i
+
+    def locate(self, ids: np.ndarray) -> tuple[list, np.ndarray]:
+        "`DiskIndex.locate`: ids -> (shard name of each, row within its shard); (None, -1) for -1."
+        ids = np.asarray(ids).ravel(); at = np.searchsorted(self.firsts, ids, side='right') - 1
+        return [self.names[a] if i >= 0 else None for a, i in zip(at, ids)], np.where(ids >= 0, ids - self.firsts[np.maximum(at, 0)], -1)
+
+    def close(self):
+        for f in self.vec: f.close()
 
 # %% ../nbs/05_embed.ipynb #ivf00005
 class DiskIndex(_DiskShards):
@@ -681,45 +775,24 @@ class DiskIndex(_DiskShards):
               ) -> DiskIndex:
         "Train the coarse cells and the product quantiser on `sample` `(S,D)` and write an empty index folder."
         import faiss
-        path = Path(path); x = np.ascontiguousarray(sample, np.float32)
+        path = Path(path)
         if path.exists() and any(path.iterdir()): raise ValueError(f"{path} is not empty: give a new or empty folder for a disk index")
-        if x.ndim != 2 or len(x) < 256: raise ValueError(f"a disk index trains on at least 256 vectors (S,D), got shape {x.shape}")
-        if x.shape[1] % code_bytes: raise ValueError(f"code_bytes must divide the vector size {x.shape[1]}, got {code_bytes}")
-        nlist = min(ivf_cells(expected or len(x)), len(x) // 8)
-        x = x[np.random.default_rng(seed).choice(len(x), min(len(x), max(40 * nlist, 10_000)), replace=False)]   # as many as FAISS asks for
-        ix = faiss.IndexIVFPQ(faiss.IndexFlatIP(x.shape[1]), x.shape[1], nlist, code_bytes, 8, faiss.METRIC_INNER_PRODUCT)
-        ix.cp.seed = ix.pq.cp.seed = seed; ix.train(x)
+        ix = train_ivfpq(sample, expected, code_bytes, seed)
         (path / 'shards').mkdir(parents=True, exist_ok=True); faiss.write_index(ix, str(path / 'trained.faiss'))
-        self = cls(path); self._write_meta(dict(format=IVF_FORMAT, version=1, dim=int(x.shape[1]), cells=nlist, code_bytes=code_bytes,
+        self = cls(path); self._write_meta(dict(format=IVF_FORMAT, version=1, dim=int(ix.d), cells=int(ix.nlist), code_bytes=code_bytes,
                                                next_id=0, shards={}, extra=extra or {}))
         return self
 
-    def _open(self) -> tuple:
-        "(trained index over every shard's lists, memory-mapped and stacked; first id of each shard; shard names; float16 vectors, memory-mapped), opened once."
-        import faiss
-        if self._live is not None: return self._live
-        m = self.meta; shards = sorted(m['shards'].items(), key=lambda kv: kv[1]['first'])
-        ix = faiss.read_index(str(self.path / 'trained.faiss')); lists = faiss.InvertedListsPtrVector()
-        parts = [faiss.read_index(str(self._files(n, s)[0]), faiss.IO_FLAG_MMAP) for n, s in shards]
-        for p in parts: lists.push_back(faiss.extract_index_ivf(p).invlists)
-        stack = faiss.HStackInvertedLists(lists.size(), lists.data()) if parts else None
-        if parts: ix.replace_invlists(stack, False); ix.ntotal = sum(p.ntotal for p in parts)
-        vec = [open(self._files(n, s)[1], 'rb') for n, s in shards]                  # read row by row (no memory map: resident memory stays small)
-        self._keep = (parts, lists, stack)                                              # FAISS holds raw pointers to these
-        self._live = (ix, np.array([s['first'] for _, s in shards], np.int64), [n for n, _ in shards], vec)
+    def _open(self) -> '_OpenShards':
+        "Every shard, opened once for searching (`_OpenShards`)."
+        if self._live is None: self._live = _OpenShards(self.path, self.meta, self._files)
         return self._live
-
-    @staticmethod
-    def _rows(f, rows: np.ndarray, D: int) -> np.ndarray:
-        "Rows `(R,)` of one shard's float16 vectors `(N,D)`, read from its open file -> `(R,D)` float32."
-        return np.frombuffer(b''.join(os.pread(f.fileno(), 2 * D, int(r) * 2 * D) for r in rows), np.float16).reshape(len(rows), D).astype(np.float32)
 
     def locate(self,
                ids: np.ndarray,  # ids from `search` (-1: none)
               ) -> tuple[list, np.ndarray]:
         "Ids -> (shard name of each, row within its shard); (None, -1) for -1."
-        _, firsts, names, _ = self._open(); ids = np.asarray(ids).ravel(); at = np.searchsorted(firsts, ids, side='right') - 1
-        return [names[a] if i >= 0 else None for a, i in zip(at, ids)], np.where(ids >= 0, ids - firsts[np.maximum(at, 0)], -1)
+        return self._open().locate(ids)
 
     def search(self,
                q: np.ndarray,      # queries `(Q,D)`
@@ -728,18 +801,7 @@ class DiskIndex(_DiskShards):
                rerank: int = 300,  # candidates from the codes re-scored with their exact vectors
               ) -> tuple[np.ndarray, np.ndarray]:
         "Queries `(Q,D)` -> (scores `(Q,k)` inner products, ids `(Q,k)`), best first; id -1 (score -inf) where fewer than k were found."
-        ix, firsts, _, vec = self._open(); q = np.ascontiguousarray(np.atleast_2d(q), np.float32)
-        if ix.ntotal == 0: return np.full((len(q), k), -np.inf, np.float32), np.full((len(q), k), -1, np.int64)
-        ix.nprobe = min(nprobe, ix.nlist); _, cand = ix.search(q, max(k, rerank)); score = np.full(cand.shape, -np.inf, np.float32)
-        for b in range(0, len(q), 256):                                               # 256 queries at a time: memory stays small
-            c = cand[b:b + 256]; at = np.searchsorted(firsts, c, side='right') - 1; ok = c >= 0
-            for a in np.unique(at[ok]):                                               # each shard's candidates, read in row order
-                sel = ok & (at == a); rows = c[sel] - firsts[a]; order = np.argsort(rows)
-                v = np.empty((len(rows), q.shape[1]), np.float32); v[order] = self._rows(vec[a], rows[order], q.shape[1])
-                score[b:b + 256][sel] = np.einsum('ij,ij->i', v, q[b + np.nonzero(sel)[0]])
-        best = np.argsort(-score, axis=1, kind='stable')[:, :k]
-        s, i = np.take_along_axis(score, best, 1), np.take_along_axis(cand, best, 1); i[~np.isfinite(s)] = -1
-        return s, i
+        return self._open().search(np.ascontiguousarray(np.atleast_2d(q), np.float32), k, nprobe, rerank)
 
 # %% ../nbs/05_embed.ipynb #71352426
 def shard_paths(paths: list,  # every file, in the collection's order
@@ -749,6 +811,7 @@ def shard_paths(paths: list,  # every file, in the collection's order
     "The files process `rank` of `world` embeds: every `world`-th one, starting at `rank`."
     return list(paths)[rank::world]
 
+# %% ../nbs/05_embed.ipynb #71352426s1
 def merge_embeddings(parts: list,  # `Embeddings` of the shards
                      paths: list,  # every file, in the collection's order
                     ) -> Embeddings:
@@ -794,6 +857,7 @@ def collection_mean(X: np.ndarray,  # vectors `(N,D)`
     X = np.asarray(X, np.float32)
     return X.mean(0) if len(X) >= 2 else np.zeros(X.shape[1], np.float32)
 
+# %% ../nbs/05_embed.ipynb #9bd084e7s1
 def centred(X: np.ndarray,                   # vectors `(N,D)`
             mean: np.ndarray | None = None,  # the collection's mean `(D,)`; default `collection_mean(X)`
            ) -> np.ndarray:
@@ -824,6 +888,7 @@ def _searched(t: pa.Table,         # one shard's rows (`_set_schema`; at least `
     D = t.schema.field('frames').type.value_type.list_size
     return np.asarray(k['frames'].combine_chunks().flatten().flatten(), np.float32).reshape(len(lv), D)[keep], paths[ff[keep]], flat('frame_time')[keep]
 
+# %% ../nbs/05_embed.ipynb #dsk00002s1
 def _shard_key(s: Path) -> str: st = s.stat(); return f"{st.st_size}:{st.st_mtime_ns}"   # a rewritten shard reads differently
 
 def _sync_disk(path: Path,           # the disk index's folder
@@ -903,12 +968,14 @@ def index_embeddings(index_dir: str | Path,  # a folder written by `build_index`
     if (index_dir / 'embeddings').is_dir(): return EmbeddingSet(index_dir / 'embeddings').embeddings()
     return Embeddings.load(index_dir / 'embeddings.npz')
 
+# %% ../nbs/05_embed.ipynb #92a8e160s1
 def _query_vector(query, model: nn.Module, cfg: Config, device, meta: dict) -> np.ndarray:
     "An audio file -> its clip vector `(D,)` from its frames with signal (the index's gate); digital silence is an error."
     e, _, level = Embedder(model, cfg, device).stream(iter_audio(query, cfg.sample_rate))
     if not signal_mask(level, **meta.get('gate', {})).any(): raise ValueError(f"{query} is digital silence: nothing to search for")
     return clip_embedding(e, level).numpy()
 
+# %% ../nbs/05_embed.ipynb #92a8e160s2
 def _search_disk(index_dir: Path, meta: dict, q: np.ndarray, query, k: int, keep_self: bool, own_max: int = 200) -> list[dict]:
     "`search_index` on a `DiskIndex`: the k best of k + `own_max` candidates, less the query's own file's (a longer own file may leave fewer than k)."
     D = DiskIndex(index_dir / 'ivf'); m = D.meta; mean = m['extra'].get('mean')
@@ -927,6 +994,7 @@ def _search_disk(index_dir: Path, meta: dict, q: np.ndarray, query, k: int, keep
         if len(out) == k: break
     return out
 
+# %% ../nbs/05_embed.ipynb #92a8e160s3
 def search_index(index_dir: str | Path,      # a folder written by `build_index`
                  query: str | Path,          # an audio file
                  model: nn.Module,           # the encoder the index was built with
@@ -983,6 +1051,7 @@ class _RayEmbedder:
         paths = batch['path'].to_pylist(); E = self.emb.files(paths, progress=False, workers=1)   # decoding overlaps the encoder in a thread
         return _set_rows(E, {p: (0, 0, '') for p in paths}, '', self.D)           # size, time and hash are the caller's
 
+# %% ../nbs/05_embed.ipynb #86a1e471s1
 def ray_connect(address: str = 'auto',  # 'auto' (a running cluster, else a local instance), 'local', or a cluster's address
                ) -> bool:
     "Join a Ray cluster (quietly) -> whether this call started Ray, and so should shut it down."

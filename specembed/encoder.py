@@ -21,6 +21,7 @@ def conv_bn(cin: int,   # input channels
     "3x3 convolution, BatchNorm, ReLU."
     return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True))
 
+# %% ../nbs/03_encoder.ipynb #7580c50es1
 class ResBlock(nn.Module):
     "Two 3x3 conv-BN layers with a skip connection (1x1 projection when the width changes)."
     def __init__(self,
@@ -32,7 +33,6 @@ class ResBlock(nn.Module):
                                   nn.Conv2d(cout, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout))
         self.skip = nn.Identity() if cin == cout else nn.Sequential(nn.Conv2d(cin, cout, 1, bias=False), nn.BatchNorm2d(cout))
     def forward(self, x): return torch.relu(self.body(x) + self.skip(x))
-
 
 # %% ../nbs/03_encoder.ipynb #2e03d7dc
 class Encoder(nn.Module):
@@ -65,6 +65,7 @@ def small_cnn(cfg: Config | None = None,  # `n_mels` and `embed_dim`; default `C
     for c in w: layers += [conv_bn(cin, c), nn.MaxPool2d(2)]; cin = c
     return Encoder(nn.Sequential(*layers), w[-1], cfg, 'small')
 
+# %% ../nbs/03_encoder.ipynb #275d5f50s1
 def resnet_cnn(cfg: Config | None = None,  # `n_mels` and `embed_dim`; default `Config()`
               ) -> Encoder:
     "Seed-like: four residual stages of 32/64/128/256 channels, each followed by 2x2 pooling (~1.3 M parameters)."
@@ -72,6 +73,7 @@ def resnet_cnn(cfg: Config | None = None,  # `n_mels` and `embed_dim`; default `
     for c in w: layers += [ResBlock(cin, c), nn.MaxPool2d(2)]; cin = c
     return Encoder(nn.Sequential(*layers), w[-1], cfg, 'resnet')
 
+# %% ../nbs/03_encoder.ipynb #275d5f50s2
 def vggish_cnn(cfg: Config | None = None,  # `n_mels` and `embed_dim`; default `Config()`
               ) -> Encoder:
     "VGGish-class for GPUs: conv 64, 128, 256x2, 512x2 with pooling between stages (~4.7 M parameters)."
@@ -80,7 +82,6 @@ def vggish_cnn(cfg: Config | None = None,  # `n_mels` and `embed_dim`; default `
         if c == 'M': layers.append(nn.MaxPool2d(2))
         else: layers.append(conv_bn(cin, c)); cin = c
     return Encoder(nn.Sequential(*layers), 512, cfg, 'vggish')
-
 
 # %% ../nbs/03_encoder.ipynb #bab5ec50
 class InvertedResidual(nn.Module):
@@ -98,6 +99,7 @@ class InvertedResidual(nn.Module):
         self.skip = stride == 1 and cin == cout
     def forward(self, x): return x + self.body(x) if self.skip else self.body(x)
 
+# %% ../nbs/03_encoder.ipynb #bab5ec50s1
 def mobile_cnn(cfg: Config | None = None,  # `n_mels` and `embed_dim`; default `Config()`
               ) -> Encoder:
     "Efficient CPU encoder: a strided 3x3 stem, then inverted-residual (depthwise-separable) stages of 24/48/96/128 channels (~0.3 M parameters)."
@@ -107,7 +109,6 @@ def mobile_cnn(cfg: Config | None = None,  # `n_mels` and `embed_dim`; default `
         for k in range(n): layers.append(InvertedResidual(cin, c, s if k == 0 else 1)); cin = c
     layers += [nn.Conv2d(cin, 320, 1, bias=False), nn.BatchNorm2d(320), nn.ReLU6(inplace=True)]
     return Encoder(nn.Sequential(*layers), 320, cfg, 'mobile')
-
 
 # %% ../nbs/03_encoder.ipynb #70f73c74
 ENCODERS = {'small': small_cnn, 'mobile': mobile_cnn, 'resnet': resnet_cnn, 'vggish': vggish_cnn}
@@ -139,9 +140,9 @@ def flops_per_patch(model: nn.Module,           # an encoder
     for h in hs: h.remove()
     return total
 
+# %% ../nbs/03_encoder.ipynb #2cbbc514s1
 def describe(model: nn.Module,           # an encoder
              cfg: Config | None = None,  # for the patch shape; default `Config()`
             ) -> str:
     "One line: name, parameters, MFLOPs per patch."
     return f"{getattr(model, 'name', type(model).__name__)}: {count_params(model) / 1e6:.2f} M parameters, {flops_per_patch(model, cfg) / 1e6:.0f} MFLOPs per patch"
-

@@ -32,6 +32,7 @@ def sq_dists(X: np.ndarray,  # vectors `(N,D)`
     X = np.asarray(X, np.float64); n = (X ** 2).sum(1)
     return np.maximum(n[:, None] + n[None] - 2 * X @ X.T, 0)
 
+# %% ../nbs/06_evaluate.ipynb #685dd75fs1
 def qbe(X: np.ndarray,  # clip vectors `(N,D)`
         labels,         # one per clip
         groups=None,    # one per clip; same-group clips are never counted (e.g. one kit)
@@ -62,6 +63,7 @@ def folds(labels,             # one per clip (stratified folds when every label 
         return list(StratifiedKFold(n_splits, shuffle=True, random_state=seed).split(idx, labels))
     return list(KFold(n_splits, shuffle=True, random_state=seed).split(idx))
 
+# %% ../nbs/06_evaluate.ipynb #e2b97035s1
 def cv_accuracy(X: np.ndarray,       # clip vectors `(N,D)`
                 labels,              # one per clip
                 groups=None,         # one per clip; folds keep groups apart
@@ -90,6 +92,7 @@ def evaluate_arrays(X: np.ndarray,  # clip vectors `(N,D)`
     out.update(n_clips=len(X), n_labels=len(set(labels.tolist())), n_groups=0 if g is None else len(set(g.tolist())))
     return out
 
+# %% ../nbs/06_evaluate.ipynb #ef834dd6s1
 def gain_recovered(model: dict,       # the model's metrics (from `evaluate_arrays`)
                    base: dict,        # the baseline's metrics (e.g. log-mel)
                    supervised: dict,  # the supervised model's metrics
@@ -113,6 +116,7 @@ def logmel_stats(paths: list,                # audio files
         out.append(torch.cat([x.mean(1), x.std(1)]).numpy())
     return np.stack(out)
 
+# %% ../nbs/06_evaluate.ipynb #7e0e7182s1
 LOGMEL_VARIANTS = {'logmel': (False, True), 'logmel:raw': (False, False), 'logmel:signal': (True, True), 'logmel:signal-raw': (True, False)}
 # name: (frames with signal only, standardized over the collection); 'logmel' is the one chosen on validation sets (below)
 
@@ -150,6 +154,7 @@ def evaluate(manifest: str | Path,       # labelled CSV `path,label[,group]`
     groups = [r['group'] for r in rows] if all(r['group'] for r in rows) else None
     return dict(evaluate_arrays(X, [r['label'] for r in rows], groups), representation=str(rep), manifest=str(manifest))
 
+# %% ../nbs/06_evaluate.ipynb #7cda4cf8s1
 KEYS = ('qbe_map', 'precision_at_10', 'knn_accuracy', 'probe_accuracy')
 
 def results_table(results: dict,  # {representation name: metrics from `evaluate`}
@@ -172,6 +177,7 @@ def slaney_mel(sr: int = 22050,            # sample rate (Hz)
     fb = melscale_fbanks(1 + n_fft // 2, fmin, fmax or sr / 2, n_mels, sr, norm='slaney', mel_scale='slaney')
     return fb.T.numpy()
 
+# %% ../nbs/06_evaluate.ipynb #677a6e31s1
 def hear_naive_vectors(paths: list,             # audio files
                        progress: bool = False,  # show a progress bar
                       ) -> np.ndarray:
@@ -211,6 +217,7 @@ def show_tsne(X: np.ndarray,    # clip vectors `(N,D)`
     ax.set_xticks([]); ax.set_yticks([]); ax.set_title(title, fontsize=10)
     fig.tight_layout(); return fig
 
+# %% ../nbs/06_evaluate.ipynb #dd7cb3dcs1
 def show_confusion(labels,           # the true label of each clip
                    pred,             # the predicted label of each clip (e.g. from `cv_accuracy`)
                    title: str = '',  # the figure's title
@@ -238,6 +245,7 @@ def neighbours(X: np.ndarray,  # clip vectors `(N,D)`
     if groups is not None: keep &= np.asarray(groups) != np.asarray(groups)[query]
     idx = np.nonzero(keep)[0]; return idx[np.argsort(d[idx], kind='stable')[:k]].tolist()
 
+# %% ../nbs/06_evaluate.ipynb #226aab33s1
 def show_neighbours(reps: dict,            # {name: clip vectors `(N,D)`}, rows in the order of `paths`
                     paths: list,           # the clips' audio files
                     labels,                # one per clip
@@ -258,6 +266,7 @@ def show_neighbours(reps: dict,            # {name: clip vectors `(N,D)`}, rows 
         display(Markdown(f"**{name}**: {hits}/{k} neighbours share the label"))
         for r, i in enumerate(nn_, 1): display(Markdown(f"{r}. `{Path(paths[i]).name}` ({labels[i]})"), play(clip(i)))
 
+# %% ../nbs/06_evaluate.ipynb #226aab33s2
 def neighbour_browser(reps: dict,   # {name: clip vectors `(N,D)`}, rows in the order of `paths`
                       paths: list,  # the clips' audio files
                       labels,       # one per clip

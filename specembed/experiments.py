@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_experiments.ipynb #e892816b
 from __future__ import annotations
-import csv, json, time
+import json, time
 from dataclasses import replace
 from pathlib import Path
 
@@ -111,6 +111,7 @@ def run_and_score(name: str,                   # the run's name; its folder unde
         res[test] = score(run, data[test], device)
     res_file.write_text(json.dumps(res, indent=1)); return res
 
+# %% ../nbs/08_experiments.ipynb #06ecbc46s1
 def score(rep: str | Path,             # a run folder, 'logmel' or 'random'
           manifest: str | Path,        # labelled held-out CSV `path,label,group`
           device: str | None = 'cpu',  # where to embed; None: CUDA if there is one
@@ -135,6 +136,7 @@ def scores_table(results: dict,    # {run name: result of `run_and_score`} ('sup
                      (f" | {fn:.3f} |" if fn == fn else ' | |'))
     return '\n'.join(lines)
 
+# %% ../nbs/08_experiments.ipynb #69365dcfs1
 def seeds_table(seeds: dict,  # {run: {test set: {metric: {'mean', 'std'}}, ...}}: `run_experiment`'s `seeds`
                ) -> str:
     "Mean +- std over three seeds of each run (the ablation's `SPREAD`, or every objective), with steps and false negatives when known."
@@ -158,6 +160,7 @@ def baselines(data: dict,       # manifests from `experiment_data`
     res = {rep: {t: score(rep, data[t]) for t in ('drums_test', 'gm_test')} for rep in ('logmel', 'random')}
     Path(out).mkdir(parents=True, exist_ok=True); f.write_text(json.dumps(res, indent=1)); return res
 
+# %% ../nbs/08_experiments.ipynb #c0b1340es1
 def plot_curves(results: dict,           # {run name: result of `run_and_score`}
                 key: str = 'violating',  # 'violating' or 'loss'
                 title: str = '',         # the figure's title
@@ -213,6 +216,7 @@ def _siblings(X: np.ndarray) -> np.ndarray:
     "(M,M) mask: rows j != i with the same vector as row i (the same drum, or the same note)."
     same = (np.asarray(X)[:, None, :] == np.asarray(X)[None, :, :]).all(-1); np.fill_diagonal(same, False); return same
 
+# %% ../nbs/08_experiments.ipynb #32b1265cs1
 def vector_math(Xd: np.ndarray,  # drum vectors `(M,D)`: row i is mixture i's drum
                 Xn: np.ndarray,  # note vectors `(M,D)`: row i is mixture i's note
                 Xm: np.ndarray,  # mixture vectors `(M,D)`
@@ -264,6 +268,7 @@ def show_mixture_cases(vm: dict,         # from `vector_math_experiment`
             tag = 'the true mixture' if j == i else ('same drum' if rows[j]['drum'] == r['drum'] else 'same note' if rows[j]['note'] == r['note'] else 'neither')
             display(Markdown(f"{rank}. mixture {j} ({tag})"), hear(rows[j]['mix']))
 
+# %% ../nbs/08_experiments.ipynb #0a60baf7s1
 def vector_table(res: dict,  # {representation: result of `vector_math`}
                 ) -> str:
     "Markdown table of `vector_math` results {representation: result}."

@@ -26,6 +26,7 @@ def _tsne(X: np.ndarray, seed: int) -> np.ndarray:
     from sklearn.manifold import TSNE
     return TSNE(2, perplexity=min(30.0, (len(X) - 1) / 3), init='pca', random_state=seed).fit_transform(X)
 
+# %% ../nbs/05b_explore.ipynb #aba77748s1
 def place(X: np.ndarray,  # vectors to place `(N,D)`
           S: np.ndarray,  # vectors already on the map `(M,D)`
           Y: np.ndarray,  # their positions `(M,2)`
@@ -37,6 +38,7 @@ def place(X: np.ndarray,  # vectors to place `(N,D)`
     d2, nn = index.search(np.ascontiguousarray(X, np.float32), k)
     w = 1 / (np.maximum(d2, 0) + 1e-3) ** 2; return (w[..., None] * np.asarray(Y)[nn]).sum(1) / w.sum(1, keepdims=True)
 
+# %% ../nbs/05b_explore.ipynb #aba77748s2
 def map_2d(X: np.ndarray,         # clip vectors `(N,D)`
            method: str = 'auto',  # 'tsne', 'sample', 'pca', or 'auto' (t-SNE up to `tsne_max` clips, 'sample' above)
            seed: int = 0,         # t-SNE's seed (and the sample's)
@@ -151,6 +153,7 @@ def explore_data(E,                                 # `Embeddings` of the collec
                 nn=None if ids is None else ids.tolist(), dist=None if d2 is None else np.round(d2, 4).tolist(),
                 dups=dups[:DUP_SHOWN], dup_groups=len(dups), dup_threshold=dup_threshold, query_max=QUERY_MAX_BYTES, start=-1, query=None)
 
+# %% ../nbs/05b_explore.ipynb #e58b848as1
 def _name(p, root) -> str:
     return Path(os.path.relpath(p, root)).as_posix() if root else Path(p).name   # 'doors/x.wav': same-named files in two folders stay apart
 
@@ -177,6 +180,7 @@ def inline_json(o) -> str:  # anything `json.dumps` takes
     "JSON to place inside an inline `<script>`: `<`, `>`, `&` (and U+2028/9) written as `\\u` escapes, so no file name or label can end the script or open another."
     return re.sub('[<>&\u2028\u2029]', lambda m: _JSON_ESCAPES[m.group()], json.dumps(o, separators=(',', ':')))
 
+# %% ../nbs/05b_explore.ipynb #aee058ffs1
 def explore_html(data: dict,               # from `explore_data`
                  audio: list | None = None,  # data URIs, one per clip (+ the query): a self-contained page; None: served
                 ) -> str:
@@ -184,6 +188,7 @@ def explore_html(data: dict,               # from `explore_data`
     fill = dict(DATA=inline_json(data), AUDIO=inline_json(audio), TITLE=re.sub(r'[<>&"]', '', data.get('title', '')))
     return re.sub(r'__(DATA|AUDIO|TITLE)__', lambda m: fill[m.group(1)], PAGE)      # one pass: file names are never read as placeholders
 
+# %% ../nbs/05b_explore.ipynb #aee058ffs2
 def embedded_audio(paths: list,           # audio files (+ a query file)
                    seconds: float = 4.0,  # how much of each clip the page holds
                    sr: int = 16_000,      # sample rate the clips are decoded at and written with (Hz)
@@ -249,7 +254,10 @@ const rgba = (hex, a) => { const c = [1, 3, 5].map(j => Math.round(a * parseInt(
                            return (255 << 24 | c[2] << 16 | c[1] << 8 | c[0]) >>> 0; };   // one pixel, blended on white
 const ON = new Uint32Array(D.n), OFF = new Uint32Array(D.n);   // each point's pixel, and dimmed by the filter
 D.keys.forEach((k, i) => { ON[i] = rgba(colour.get(k), 0.8); OFF[i] = rgba(colour.get(k), 0.07); });
-let sel = -1, cur = -1, match = null, NN = {nn: [], dist: []}; const P = new Float32Array(2 * M);   // selection, auditioned rank, its neighbours
+"""
+
+# %% ../nbs/05b_explore.ipynb #9910c569j
+_PAGE_MAP += r"""let sel = -1, cur = -1, match = null, NN = {nn: [], dist: []}; const P = new Float32Array(2 * M);   // selection, auditioned rank, its neighbours
 function layout() {
   const r = cv.getBoundingClientRect(), dpr = window.devicePixelRatio || 1, m = 10;
   cv.width = Math.round(r.width * dpr); cv.height = Math.round(r.height * dpr); ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -297,7 +305,10 @@ function neighbours(i) {          // {nn, dist}: in the page's data, or asked of
   if (D.nn) return Promise.resolve({nn: D.nn[i], dist: D.dist[i]});
   return fetch('nn/' + i).then(r => { if (!r.ok) throw new Error('the server answered ' + r.status); return r.json(); });
 }
-let answered = -1;                // ms from the last click to its neighbour list
+"""
+
+# %% ../nbs/05b_explore.ipynb #08596091j
+_PAGE_EVENTS += r"""let answered = -1;                // ms from the last click to its neighbour list
 function select(i, play = true) {
   const t0 = performance.now(); sel = i; cur = -1; NN = {nn: [], dist: []}; answered = -1;
   player.src = src(i); if (play) player.play().catch(() => {});
@@ -355,7 +366,10 @@ function download(kind) {
   const a = document.createElement('a'); a.href = url; a.download = 'selection.' + kind; document.body.appendChild(a); a.click(); a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
-document.getElementById('csv').addEventListener('click', () => download('csv'));
+"""
+
+# %% ../nbs/05b_explore.ipynb #keys0002j
+_PAGE_KEYS += r"""document.getElementById('csv').addEventListener('click', () => download('csv'));
 document.getElementById('m3u').addEventListener('click', () => download('m3u'));
 const fileIn = document.getElementById('file'), dupB = document.getElementById('dups');
 function searchBy(file) {         // a file from the user's disk: embedded by the server, placed on the map as the query
@@ -424,6 +438,7 @@ def _host_name(header: str | None) -> str:
     m = re.fullmatch(r'(\[[0-9a-f:.]*\]|[^\s:/@\[\]]+)(:\d*)?', (header or '').strip().lower())
     return m[1] if m else ''                                    # 'LocalHost:8765' -> 'localhost'; absent or malformed -> ''
 
+# %% ../nbs/05b_explore.ipynb #262c3ef8s1
 class ExploreServer(ThreadingHTTPServer):
     "The explorer on 127.0.0.1: the page at `/`, clip I's audio streamed from disk at `/audio/I`, its neighbours at `/nn/I` (when given `X`), a file searched by at `POST /query` (when given `ask`); 403 for a request addressed to another host."
     daemon_threads = True
@@ -466,9 +481,9 @@ class ExploreServer(ThreadingHTTPServer):
         if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)): return   # the client went away or stalled (a seek, a closed tab): not an error
         super().handle_error(request, client_address)
 
-
-# %% ../nbs/05b_explore.ipynb #srv00010
-class _ExploreHandler(BaseHTTPRequestHandler):
+# %% ../nbs/05b_explore.ipynb #srv00010r
+class _Replies(BaseHTTPRequestHandler):
+    "A quiet request handler that answers with whole bodies or with byte ranges of a file."
     timeout = 60                                                     # seconds a silent client may hold a thread
     def log_message(self, *a): pass                                  # quiet: no line per request
     def _head(self, code, kind, n, extra=()):
@@ -476,6 +491,20 @@ class _ExploreHandler(BaseHTTPRequestHandler):
         for k, v in extra: self.send_header(k, v)
         self.end_headers()
     def _send(self, code, kind, body, extra=()): self._head(code, kind, len(body), extra); self.wfile.write(body)
+    def _send_file(self, f, kind: str):
+        "An open file `f`, whole or the byte range the request asks for (`byte_range`), 64 kB at a time."
+        n = f.seek(0, io.SEEK_END); r = byte_range(self.headers.get('Range'), n)
+        if r == (): return self._send(416, 'text/plain', b'range not satisfiable\n', [('Content-Range', f'bytes */{n}')])
+        a, b = r or (0, n - 1)
+        extra = ([('Content-Range', f'bytes {a}-{b}/{n}')] if r else []) + [('Accept-Ranges', 'bytes')]
+        self._head(206 if r else 200, kind, b - a + 1, extra)
+        f.seek(a); left = b - a + 1
+        while left > 0 and (chunk := f.read(min(left, 1 << 16))):   # memory stays flat, whatever the file's size
+            self.wfile.write(chunk); left -= len(chunk)
+
+# %% ../nbs/05b_explore.ipynb #srv00010
+class _ExploreHandler(_Replies):
+    "The explorer's routes: GET the page, a clip's neighbours (`/nn/I`) and its audio (`/audio/I`); POST a file to `/query`."
     def do_GET(self):
         if not self.server.allows(self.headers.get('Host')): return self._send(403, 'text/plain', b'forbidden: unknown Host\n')
         path = self.path.split('?')[0].split('#')[0]
@@ -488,15 +517,7 @@ class _ExploreHandler(BaseHTTPRequestHandler):
         p = paths[int(m.group(1))]; kind = BROWSER_AUDIO.get(p.suffix.lower())
         try: f = open(p, 'rb') if kind else io.BytesIO(wav_bytes(p))
         except (OSError, AudioError) as e: return self._send(404, 'text/plain', str(e).encode())
-        with f:
-            n = f.seek(0, io.SEEK_END); r = byte_range(self.headers.get('Range'), n); kind = kind or 'audio/wav'
-            if r == (): return self._send(416, 'text/plain', b'range not satisfiable\n', [('Content-Range', f'bytes */{n}')])
-            a, b = r or (0, n - 1)
-            extra = ([('Content-Range', f'bytes {a}-{b}/{n}')] if r else []) + [('Accept-Ranges', 'bytes')]
-            self._head(206 if r else 200, kind, b - a + 1, extra)
-            f.seek(a); left = b - a + 1
-            while left > 0 and (chunk := f.read(min(left, 1 << 16))):   # 64 kB at a time: memory stays flat, whatever the file's size
-                self.wfile.write(chunk); left -= len(chunk)
+        with f: self._send_file(f, kind or 'audio/wav')
     def do_POST(self):            # /query: an audio file's bytes, to search the collection by
         if not self.server.allows(self.headers.get('Host')): return self._send(403, 'text/plain', b'forbidden: unknown Host\n')
         if self.path.split('?')[0] != '/query' or self.server.ask is None: return self._send(404, 'text/plain', b'not found')
@@ -528,6 +549,7 @@ def _fingerprint(model, paths, **opts) -> str:
     for p in paths: st = os.stat(p); h.update(f"{p}|{st.st_size}|{st.st_mtime_ns}\n".encode())
     h.update(json.dumps(opts, sort_keys=True).encode()); return h.hexdigest()
 
+# %% ../nbs/05b_explore.ipynb #7727d769s1
 def _lazy_encoder(model, device):
     "A function that loads the encoder the first time it is called (never, when everything is cached), thread-safe."
     loaded, lock = [], threading.Lock()
@@ -538,6 +560,7 @@ def _lazy_encoder(model, device):
         return loaded[0]
     return encoder
 
+# %% ../nbs/05b_explore.ipynb #7727d769s2
 def _rows(audio) -> list:
     from specembed.data import source_rows, merge_rows
     sources = audio if isinstance(audio, (list, tuple)) else [audio]
@@ -545,6 +568,7 @@ def _rows(audio) -> list:
     if not rows: raise ValueError(f"no audio files in {', '.join(map(str, sources))}")
     return rows
 
+# %% ../nbs/05b_explore.ipynb #7727d769s3
 def _embedded(paths: list, out: Path, model, encoder, device, progress, one_level: bool = False):
     "The collection's `Embeddings`, from `out` while its files and the model are unchanged; `one_level`: every patch read at 0 dB (`AtLevel`), cached apart."
     from specembed.embed import AtLevel, Embedder, Embeddings
@@ -555,6 +579,7 @@ def _embedded(paths: list, out: Path, model, encoder, device, progress, one_leve
     if not E.paths: raise ValueError(f"none of the {len(paths)} files could be read: {next(iter(E.skipped.values()))}")
     E.save(f); kf.write_text(key); return E
 
+# %% ../nbs/05b_explore.ipynb #7727d769s4
 def _query_vector(path, encoder, device, mean) -> np.ndarray:
     "An audio file's clip vector, made as the collection's were (its frames with signal), centred on the collection when `mean` is given."
     from specembed.embed import Embedder, clip_embedding
@@ -564,7 +589,6 @@ def _query_vector(path, encoder, device, mean) -> np.ndarray:
     if why := _unusable(seen): raise AudioError(f"{Path(path).name}: {why}")          # refused as the collection's files are skipped
     q = clip_embedding(e, level).numpy()
     return q if mean is None else centred(q[None], mean)[0]
-
 
 # %% ../nbs/05b_explore.ipynb #srv00011
 def explore(audio: str | Path | list,               # folder, audio file, labelled manifest CSV, or a list of them

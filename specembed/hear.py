@@ -11,7 +11,7 @@ import torch.nn.functional as Fn
 from .core import Config
 from .embed import Embedder
 from .encoder import build_encoder
-from .run import Run, load_encoder, pretrained_dir
+from .run import Run, load_encoder
 
 # %% auto #0
 __all__ = ['HearModel', 'load_model', 'get_timestamp_embeddings', 'get_scene_embeddings']
@@ -31,6 +31,7 @@ class HearModel(nn.Module):
         self.scene_embedding_size = self.timestamp_embedding_size = cfg.embed_dim
         self.embedder = Embedder(encoder, cfg, device, hop=(hop_ms / cfg.hop_ms) / cfg.patch_frames)
 
+# %% ../nbs/05a_hear.ipynb #40b7c6bas1
 def load_model(model_file_path: str = '',  # a run or checkpoint folder; '' = the shipped pretrained model
                device: str | None = None,  # default: CUDA if there is one
               ) -> HearModel:
@@ -58,6 +59,7 @@ def get_timestamp_embeddings(audio: torch.Tensor,  # `[n, samples]` at 16 kHz
     T = min(len(e) for e in embs)                          # same-length audio gives the same count
     return torch.stack([e[:T] for e in embs]), torch.stack([s[:T] for s in stamps])
 
+# %% ../nbs/05a_hear.ipynb #d1b1af2bs1
 def get_scene_embeddings(audio: torch.Tensor,  # `[n, samples]` at 16 kHz
                          model: HearModel,     # from `load_model`
                         ) -> torch.Tensor:

@@ -16,7 +16,7 @@ from .encoder import build_encoder, describe
 from .evaluate import clip_vectors, evaluate_arrays, KEYS
 from .sources import pretrain_corpus
 from .train import train
-from .train import held_back, default_store, _training_files
+from .train import split_held_back, default_store, _training_files
 from .run import Run, MODEL_FILES, latest_checkpoint, pretrained_dir, load_encoder, save_checkpoint, write_atomic
 from .data import FeatureStore, PatchSampler, ingest, signal_starts, progress_bar
 from .embed import CLIP_POOLING, PitchPool
@@ -115,6 +115,13 @@ structure; speech is telephone prompts and synthetic voices, so speaker or langu
 learnt. The licences of the training audio are listed above; the weights are a model trained on them.
 """
 
+# %% ../nbs/06c_pretrain.ipynb #1c90e05ah
+def _built_corpus(folder: Path) -> dict:
+    "`pretrain`'s default corpus, built in `folder` (`pretrain_corpus`): its training manifest, its sources and its three test sets."
+    built = pretrain_corpus(folder)
+    return dict(pretrain=built['pretrain'], sources=json.loads(built['sources'].read_text()),
+                tests={k: built[k] for k in ('drums_test', 'gm_test', 'sound_type_test')})
+
 # %% ../nbs/06c_pretrain.ipynb #1c90e05a
 def pretrain(out: str | Path | None = None,  # folder for corpus/, store/, run/, pretrained/; default ~/.cache/specembed/pretrain
              minutes: float = 90.0,          # the whole budget on this machine: training, then `distill_minutes` of distilling
@@ -133,10 +140,7 @@ def pretrain(out: str | Path | None = None,  # folder for corpus/, store/, run/,
     if not cfg.pitch_pool: distill_minutes = 0                    # read once already: nothing to distil, all the time trains
     cfg = replace(cfg, minutes=minutes - distill_minutes)
     out = Path(out) if out else PRETRAIN_HOME; t0 = time.perf_counter()
-    if corpus is None:
-        built = pretrain_corpus(out / 'corpus')
-        corpus = dict(pretrain=built['pretrain'], sources=json.loads(built['sources'].read_text()),
-                      tests={k: built[k] for k in ('drums_test', 'gm_test', 'sound_type_test')})
+    corpus = corpus or _built_corpus(out / 'corpus')
     train([corpus['pretrain']], out / 'run', cfg, store=out / 'store', resume=resume, progress=progress,
           workers=workers or os.cpu_count() or 1, device=device)
     trained_s = Run(out / 'run').state()['extra'].get('seconds', 0.0)
@@ -200,6 +204,21 @@ def probe_recipe(name: str,                        # the probe's name; its run f
                qbe={t: s[t]['qbe_map'] for t in s}, scores=s)
     f.write_text(json.dumps(res, indent=1)); return res
 
+# %% ../nbs/06c_pretrain.ipynb #723348e4h
+def _distil_steps(student: torch.nn.Module, pool: torch.nn.Module, sampler: PatchSampler, opt, g: torch.Generator,
+                  batch_size: int, steps: int | None, minutes: float, progress: bool) -> tuple:
+    "The distillation loop: patches with signal, the teacher's pooled vector as the target, 1 - cosine as the loss -> (steps, last loss, seconds, CSV lines)."
+    log = ['step,seconds,loss']; step, loss, t0 = 0, float('nan'), time.time()
+    bar = progress_bar(total=steps or None, desc='distil', unit='step', disable=not progress)
+    while (steps is None or step < steps) and time.time() - t0 < minutes * 60:
+        x = sampler.gather(sampler.anchors(batch_size, g)[0])      # (B,F,T), patches with signal
+        with torch.no_grad(): target = pool(x)                     # (B,D): a teacher pass per shift
+        l = (1 - (student(x) * target).sum(1)).mean()
+        opt.zero_grad(); l.backward(); opt.step(); step += 1; loss = float(l.detach()); bar.update(1)
+        if step % 25 == 0: log.append(f"{step},{time.time() - t0:.1f},{loss:.5f}"); bar.set_postfix_str(f"loss {loss:.4f}", refresh=False)
+    bar.close()
+    return step, loss, time.time() - t0, log
+
 # %% ../nbs/06c_pretrain.ipynb #723348e4
 def distill(audio: list | str | Path,               # folders, audio files or manifest CSVs: the audio the student learns on
             out: str | Path,                        # the student's run folder (`Run`), with its distill.csv
@@ -222,32 +241,21 @@ def distill(audio: list | str | Path,               # folders, audio files or ma
     sources = list(audio) if isinstance(audio, (list, tuple)) else [audio]
     ingest(sources, store or default_store(), cfg, workers=workers, progress=progress)
     fs = FeatureStore(store or default_store(), cfg).subset(_training_files(sources, None))
-    hb = held_back(fs.paths); check = fs.subset(hb) if hb else fs
-    if hb: fs = fs.subset([p for p in fs.paths if p not in set(hb)])
-    dev = next(model.parameters()).device; g = torch.Generator(dev).manual_seed(seed)
-    pool = PitchPool(model, shifts, cfg).eval()
+    fs, check = split_held_back(fs); held = check is not fs           # a tenth kept apart to measure the student on
+    dev = next(model.parameters()).device; g = torch.Generator(dev).manual_seed(seed); pool = PitchPool(model, shifts, cfg).eval()
     xc = (cs := PatchSampler(check, cfg.patch_frames, dev, signal=signal_starts(check, cfg, cfg.patch_frames))).gather(cs.anchors(256, g)[0])
     with torch.no_grad(): target_c = pool(xc)
     def fidelity(m):                                              # mean cosine to the pooled vector on the check patches
         with torch.no_grad(): return float((m.eval()(xc) * target_c).sum(1).mean())
-    before = fidelity(model)
-    sampler = PatchSampler(fs, cfg.patch_frames, dev, signal=signal_starts(fs, cfg, cfg.patch_frames))
+    before = fidelity(model); sampler = PatchSampler(fs, cfg.patch_frames, dev, signal=signal_starts(fs, cfg, cfg.patch_frames))
     student = copy.deepcopy(model).eval();   # BatchNorm statistics frozen: it starts as the teacher read once (measured below)
     opt = torch.optim.AdamW(student.parameters(), lr=lr, weight_decay=0.0)
     out.mkdir(parents=True, exist_ok=True); one = replace(cfg, pitch_pool=()); Run(out).write_config(one)
-    log = ['step,seconds,loss']; step, loss, t0 = 0, float('nan'), time.time()
-    bar = progress_bar(total=steps or None, desc='distil', unit='step', disable=not progress)
-    while (steps is None or step < steps) and time.time() - t0 < minutes * 60:
-        x = sampler.gather(sampler.anchors(batch_size, g)[0])      # (B,F,T), patches with signal
-        with torch.no_grad(): target = pool(x)                     # (B,D): a teacher pass per shift
-        l = (1 - (student(x) * target).sum(1)).mean()
-        opt.zero_grad(); l.backward(); opt.step(); step += 1; loss = float(l.detach()); bar.update(1)
-        if step % 25 == 0: log.append(f"{step},{time.time() - t0:.1f},{loss:.5f}"); bar.set_postfix_str(f"loss {loss:.4f}", refresh=False)
-    bar.close(); seconds = time.time() - t0; after = fidelity(student)
+    step, loss, seconds, log = _distil_steps(student, pool, sampler, opt, g, batch_size, steps, minutes, progress); after = fidelity(student)
     write_atomic(out / 'distill.csv', '\n'.join(log) + '\n')
-    res = dict(steps=step, seconds=round(seconds, 1), loss=loss, teacher=str(teacher), shifts=list(shifts), files=len(fs), check_files=len(check) if hb else 0,
+    res = dict(steps=step, seconds=round(seconds, 1), loss=loss, teacher=str(teacher), shifts=list(shifts), files=len(fs), check_files=len(check) if held else 0,
                cosine_once=round(before, 4), cosine_student=round(after, 4))
     save_checkpoint(out, step, student, extra=res)
-    if progress: print(f"student: cosine to the teacher's pooled vector on 256 patches of {len(hb) or len(fs)} {'held-back' if hb else 'training'} files "
+    if progress: print(f"student: cosine to the teacher's pooled vector on 256 patches of {len(check)} {'held-back' if held else 'training'} files "
                        f"{after:.3f} (the teacher read once: {before:.3f}); {step} steps in {seconds / 60:.1f} min; load it with load_encoder({str(out)!r})")
     return res

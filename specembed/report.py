@@ -16,7 +16,7 @@ from .core import Config, default_corpus, read_manifest, get_device
 from .data import load_audio, write_manifest
 from .evaluate import clip_vectors, evaluate_arrays, neighbours, show_tsne, KEYS
 from .train import train, plot_metrics, finetune_config, check_manifest
-from .run import Run, pretrained_dir, load_encoder, read_selection, latest_checkpoint
+from .run import Run, load_encoder, read_selection, latest_checkpoint
 
 # %% auto #0
 __all__ = ['CSS', 'write_report', 'clip_groups', 'check_clips', 'demo']
@@ -27,6 +27,7 @@ def _png(fig) -> str:
     buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=90, bbox_inches='tight'); plt.close(fig)
     return f'<img alt="figure" src="data:image/png;base64,{base64.b64encode(buf.getvalue()).decode()}">'
 
+# %% ../nbs/06a_report.ipynb #b329fce3s1
 def _audio(wave: torch.Tensor, sr: int = 16_000) -> str:
     w = wave.numpy(); w = 0.9 * w / max(np.abs(w).max(), 1e-9)
     buf = io.BytesIO(); sf.write(buf, w, sr, format='OGG', subtype='VORBIS')
@@ -91,6 +92,31 @@ def check_clips(rows: list[dict],  # manifest rows (from `read_manifest`) with '
     return [dict(path=r['path'], label=lab, group='') for lab in sorted(by)
             for r in (by[lab][i] for i in sorted(rng.choice(len(by[lab]), min(per_label, len(by[lab]) - 1), replace=False)))]
 
+# %% ../nbs/06a_report.ipynb #e0c40108h
+def _hold_check_clips(rows: list, out: Path, seed: int) -> tuple:
+    "(manifest of 2 clips per label held back to decide which weights to keep, those rows); (None, []) when there are too few clips per label."
+    picked = check_clips(rows, 2, seed)
+    try: check_manifest(write_manifest(picked, out / 'check.csv')); return out / 'check.csv', picked
+    except ValueError: return None, []                        # too few clips per label to check on: the label-free verdict
+
+def _verdict(sel: dict | None,  # the run's `read_selection`, None: no choice was made
+             n_check: int,      # check clips the choice was scored on; 0: none (label-free)
+            ) -> str:
+    "The report's sentence on which weights the run kept, and why."
+    if sel is None: return ''
+    why = (f"QbE on {n_check} check clips, {sel['qbe']['init']:.3f} starting, {sel['qbe']['trained']:.3f} fine-tuned; every score below leaves those clips out)"
+           if n_check else "no check clips: only a collapse is caught)")
+    return f" The run kept the {'fine-tuned' if sel['kept'] == 'trained' else 'starting'} weights (" + why + '.'
+
+def _compared(run: Path, init, sel: dict | None, paths: list, device: str, encoder: str) -> dict:
+    "{name: clip vectors `(N,D)`} of what the demo compares: this run, its starting weights, the weights it did not keep, log-mel, a random encoder, the shipped model."
+    reps = {'fine-tuned (this run)' if init is not None else 'trained (this run)': clip_vectors(run, paths, device)}
+    if init is not None: reps['starting weights' if init != 'pretrained' else 'pretrained (shipped)'] = clip_vectors(init, paths, device)
+    if sel is not None and sel['kept'] == 'init': reps['fine-tuned, not kept'] = clip_vectors(latest_checkpoint(run), paths, device)   # what it would have been
+    reps |= {'log-mel mean+std': clip_vectors('logmel', paths), f'random {encoder} encoder': clip_vectors(f'random:{encoder}', paths)}
+    if init is None and Run.pretrained().is_model: reps['pretrained (shipped)'] = clip_vectors('pretrained', paths, device)
+    return reps
+
 # %% ../nbs/06a_report.ipynb #e0c40108
 def demo(out: str | Path = 'specembed-demo',  # folder for run/, store/, results.json and report.html
          audio: str | Path | None = None,     # labelled manifest CSV `path,label[,group]`; default: the default corpus
@@ -104,43 +130,30 @@ def demo(out: str | Path = 'specembed-demo',  # folder for run/, store/, results
         ) -> Path:
     "The main job: ingest + fine-tune the shipped model (`minutes`; from scratch with `init=None`) + evaluate vs the starting weights, log-mel and random baselines + HTML report. Returns the report path."
     t0 = time.perf_counter(); dev = get_device(device); out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    manifest = Path(audio) if audio else default_corpus()
-    rows = read_manifest(manifest)
+    manifest = Path(audio) if audio else default_corpus(); rows = read_manifest(manifest)
     if len({r['label'] for r in rows}) < 2: raise ValueError(f"{manifest}: the demo's evaluation needs a labelled manifest with at least two labels")
     if init == 'pretrained' and not Run.pretrained().is_model: init = None    # no shipped model: from scratch
-    check = None
-    if init is not None:                                      # a few clips per label decide which weights to keep; every score leaves them out
-        cfg = finetune_config(load_encoder(init)[1], minutes=minutes, steps=1_000_000, seed=seed)
-        picked = check_clips(rows, 2, seed)
-        try: check_manifest(write_manifest(picked, out / 'check.csv')); check = out / 'check.csv'
-        except ValueError: picked = []                        # too few clips per label to check on: the label-free verdict
-        held = {str(r['path']) for r in picked}; rows = [r for r in rows if str(r['path']) not in held]
+    check, picked = _hold_check_clips(rows, out, seed) if init is not None else (None, [])   # a few clips per label decide which weights to keep
+    held = {str(r['path']) for r in picked}; rows = [r for r in rows if str(r['path']) not in held]          # every score leaves them out
+    if init is not None: cfg = finetune_config(load_encoder(init)[1], minutes=minutes, steps=1_000_000, seed=seed)
     else: cfg = Config.for_device(dev, minutes=minutes, steps=1_000_000, seed=seed, **({'ckpt_every': 500} if dev.type == 'cpu' else {}))
     run = out / 'run'
     if run.exists(): import shutil; shutil.rmtree(run)
     last = train(manifest, run, cfg, store=store or out / 'store', device=str(dev), progress=progress, init=init, check_labels=check)
     sel = read_selection(run)
     paths = [r['path'] for r in rows]; labels = [r['label'] for r in rows]; groups = clip_groups(rows)
-    mine = 'fine-tuned (this run)' if init is not None else 'trained (this run)'
-    reps = {mine: clip_vectors(run, paths, str(dev))}
-    if init is not None: reps['starting weights' if init != 'pretrained' else 'pretrained (shipped)'] = clip_vectors(init, paths, str(dev))
-    if sel is not None and sel['kept'] == 'init': reps['fine-tuned, not kept'] = clip_vectors(latest_checkpoint(run), paths, str(dev))   # what it would have been
-    reps |= {'log-mel mean+std': clip_vectors('logmel', paths), f'random {cfg.encoder} encoder': clip_vectors(f'random:{cfg.encoder}', paths)}
-    if init is None and Run.pretrained().is_model: reps['pretrained (shipped)'] = clip_vectors('pretrained', paths, str(dev))
+    reps = _compared(run, init, sel, paths, str(dev), cfg.encoder)
     results = {n: evaluate_arrays(X, labels, groups if any(r['group'] for r in rows) else None) for n, X in reps.items()}
     rng = np.random.default_rng(seed); queries = sorted(rng.choice(len(paths), min(n_queries, len(paths)), replace=False).tolist())
     (out / 'results.json').write_text(json.dumps({n: {k: r[k] for k in (*KEYS, 'n_clips', 'n_labels')} for n, r in results.items()}, indent=1))
     hw = f"{platform.processor() or platform.machine()}, {torch.get_num_threads()} threads" if dev.type == 'cpu' else torch.cuda.get_device_name(dev)
-    verdict = '' if sel is None else (f" The run kept the {'fine-tuned' if sel['kept'] == 'trained' else 'starting'} weights ("
-               + (f"QbE on {len(picked)} check clips, {sel['qbe']['init']:.3f} starting, {sel['qbe']['trained']:.3f} fine-tuned; every score below leaves those clips out)" if check
-                  else "no check clips: only a collapse is caught)") + '.')
+    verdict = _verdict(sel, len(picked) if check else 0)
     info = dict(command=f"specembed demo --minutes {minutes:g}" + (f" --audio {manifest}" if audio else '') + (f" --device {dev.type}" if device else '') + (' --from-scratch' if init is None else ''),
                 when=datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC'), hardware=f"{dev.type}: {hw}",
                 summary=f"{'Fine-tuned the shipped' if init == 'pretrained' else 'Fine-tuned the' if init else 'Trained the'} {cfg.encoder} encoder for {last['step']} steps of {cfg.batch_size} triplets ({last['seconds']:.0f} s, "
                         f"{last['triplets_per_s']:.0f} triplets/s at the end); final loss {last['loss']:.4f}, {100 * last['violating']:.1f}% of triplets "
                         f"violating the margin.{verdict} Whole job: {time.perf_counter() - t0:.0f} s.")
     report = write_report(out / 'report.html', results, run, paths, labels, groups, {k: reps[k] for k in list(reps)[:2]}, queries, info)
-    if progress:
-        print('\n' + '\n'.join(f"{n:22} " + '  '.join(f"{k} {r[k]:.3f}" for k in KEYS) for n, r in results.items()))
-        print(f"report: {report.absolute()}  ({time.perf_counter() - t0:.0f} s in all)")
+    if progress: print('\n' + '\n'.join(f"{n:22} " + '  '.join(f"{k} {r[k]:.3f}" for k in KEYS) for n, r in results.items())
+                       + f"\nreport: {report.absolute()}  ({time.perf_counter() - t0:.0f} s in all)")
     return report

@@ -32,16 +32,19 @@ def sha256_file(p: Path,  # the file to hash
         while b := f.read(1 << 20): h.update(b)
     return h.hexdigest()
 
+# %% ../nbs/03a_run.ipynb #db0f5d54s1
 def _fsync_dir(p: Path):
     try:
         fd = os.open(p, os.O_RDONLY); os.fsync(fd); os.close(fd)
     except OSError: pass
 
+# %% ../nbs/03a_run.ipynb #db0f5d54s2
 def _with_path(e: OSError, path, note: str = '') -> OSError:
     "`e` again, naming `path` (a failed `write()` names no file), with `note` after its reason."
     if e.errno is None: return OSError(f"{path}: {e}{f' ({note})' if note else ''}")
     return OSError(e.errno, (e.strerror or str(e)) + (f' ({note})' if note else ''), str(path))
 
+# %% ../nbs/03a_run.ipynb #db0f5d54s3
 def write_atomic(path: str | Path,   # the file to write
                  data: bytes | str,  # its whole content (text is written as UTF-8)
                 ) -> Path:
@@ -66,6 +69,7 @@ def _alive(pid: int) -> bool:
     except (OSError, OverflowError, ValueError): return False
     return True
 
+# %% ../nbs/03a_run.ipynb #5daa0416s1
 def _remove_stale(ck: Path):
     "Remove the `.step-N.tmpPID` folders in `ck` whose writer is gone (killed, or failed before it could clean up)."
     for t in ck.glob('.step-*.tmp*'):
@@ -74,6 +78,7 @@ def _remove_stale(ck: Path):
         if t.is_dir() and not t.is_symlink(): shutil.rmtree(t, ignore_errors=True)
         else: t.unlink(missing_ok=True)
 
+# %% ../nbs/03a_run.ipynb #5daa0416s2
 def save_checkpoint(run_dir: str | Path,                       # the run folder
                     step: int,                                 # training step, names the folder
                     model: nn.Module,                          # weights to save
@@ -124,6 +129,7 @@ def _short(v) -> str:
     "A name or value for an error message: its repr, cut to 60 characters."
     r = repr(v); return r if len(r) <= 60 else r[:57] + '...'
 
+# %% ../nbs/03a_run.ipynb #f22f928cs1
 def read_inside(folder: str | Path,            # the folder the file must stay in, once links are followed
                 name: str,                     # the file's name in it
                 limit: int,                    # the most bytes it may hold
@@ -169,12 +175,14 @@ def tensor_header(data: bytes,            # the bytes of a .safetensors file
         out[k] = (v['dtype'], tuple(shape))
     return out
 
+# %% ../nbs/03a_run.ipynb #dd4f90b4s1
 def encoder_shapes(cfg: Config,  # `encoder`, `n_mels` and `embed_dim` decide the shapes
                   ) -> dict:
     "`{weight name: shape}` of `build_encoder(cfg)`, found without allocating a weight (built on the `meta` device)."
     with torch.device('meta'): m = build_encoder(cfg)
     return {k: tuple(v.shape) for k, v in m.state_dict().items()}
 
+# %% ../nbs/03a_run.ipynb #dd4f90b4s2
 def check_fits(header: dict,           # `tensor_header` of a model file
                cfg: Config,            # the config it is to be read with
                path: str | Path = '',  # the model file, for errors
@@ -219,6 +227,7 @@ def read_checkpoint(path: str | Path,          # one `checkpoints/step-N` folder
     if bad: raise CheckpointError(f"{path / HASHED[0]}: NaN or infinite values in {_short(bad[0])}{f' and {len(bad) - 1} more' if len(bad) > 1 else ''}: the weights are damaged")
     return model_t, train_t, state
 
+# %% ../nbs/03a_run.ipynb #61fab1ads1
 def _good_checkpoints(run_dir: str | Path, verbose: bool = True, cfg: Config | None = None):
     "(folder, `read_checkpoint` result) of each checkpoint of `run_dir` that verifies, newest first; a broken one is reported and skipped."
     for p in sorted((Path(run_dir) / 'checkpoints').glob('step-*'), reverse=True):
@@ -228,6 +237,7 @@ def _good_checkpoints(run_dir: str | Path, verbose: bool = True, cfg: Config | N
             continue
         yield p, got
 
+# %% ../nbs/03a_run.ipynb #61fab1ads2
 def latest_checkpoint(run_dir: str | Path,        # the run folder
                       verbose: bool = True,       # report a broken newer checkpoint on stderr
                       cfg: Config | None = None,  # also skip checkpoints whose weights this config does not build
@@ -243,6 +253,7 @@ def checkpoint_config(ck: str | Path,  # a checkpoint folder (or an exported mod
     if os.path.lexists(own) or not (a.parent.name == 'checkpoints' and re.fullmatch(r'step-\d+', a.name)): return own
     return a.parent.parent / 'config.json'
 
+# %% ../nbs/03a_run.ipynb #8db5066ds1
 def read_config(path: str | Path,  # a run folder's (or a model folder's) config.json
                ) -> Config:
     "The `Config` in `path`, checked: a regular file of at most 1 MiB inside its folder, every field valid; a ValueError or FileNotFoundError names the file."
@@ -266,6 +277,7 @@ def resume_point(out: str | Path,  # the run folder to continue
             raise ValueError(f"--resume: {out} was trained with {k}={getattr(old, k)!r}, not {getattr(cfg, k)!r}; resume without changing it, or train into another --out")
     return ck
 
+# %% ../nbs/03a_run.ipynb #e55177a9s1
 def optimizer_state(train_t: dict,          # a checkpoint's training tensors (`read_checkpoint`)
                     param_groups: list,     # its `state.json` param_groups
                     device: torch.device,   # where the moments go (step counters stay on the CPU, as PyTorch keeps them)
@@ -308,6 +320,7 @@ def save_init(out: str | Path,     # the fine-tuning run folder
     "Keep the starting weights of a fine-tuning run in `out/init/` (a run folder of one step-0 checkpoint), so that the run can go back to them."
     init = Path(out) / 'init'; init.mkdir(parents=True, exist_ok=True); write_atomic(init / 'config.json', cfg.to_json()); return save_checkpoint(init, 0, model)
 
+# %% ../nbs/03a_run.ipynb #51a1b648s1
 def read_selection(run: str | Path,  # a run folder
                   ) -> dict | None:
     "A fine-tuning run's verdict (`selection.json`), checked; None when the run has none."
@@ -319,10 +332,12 @@ def read_selection(run: str | Path,  # a run folder
         raise ValueError(f"{p}: not a verdict ('kept': 'init' or 'trained' and an integer 'step' are needed)")
     return sel
 
+# %% ../nbs/03a_run.ipynb #51a1b648s2
 def pretrained_dir() -> Path:
     "Where the shipped model lives: `specembed/pretrained/` inside the installed package (written by nbs/06c_pretrain)."
     return package_dir() / 'pretrained'
 
+# %% ../nbs/03a_run.ipynb #51a1b648s3
 def load_encoder(run: str | Path = 'pretrained',  # 'pretrained', a run folder, a checkpoint folder or an exported model folder
                  device: str | None = 'cpu',      # 'cpu', 'cuda', ...
                  follow_verdict: bool = True,     # a fine-tuning run: the weights its verdict kept (False: its last checkpoint)
@@ -378,6 +393,7 @@ class MetricsLog:
             if not self.failed: raise _with_path(e, self.path) from None   # after a failed write, its error is the one that counts
         if self.tb: self.tb.close()
 
+# %% ../nbs/03a_run.ipynb #edd356cds1
 def read_metrics(run: str | Path,  # the run folder
                 ) -> list[dict]:
     "The rows of `run/metrics.csv` ([] before the first)."
@@ -385,6 +401,7 @@ def read_metrics(run: str | Path,  # the run folder
     if not p.exists(): return []
     with open(p, newline='') as fh: return list(csv.DictReader(fh))
 
+# %% ../nbs/03a_run.ipynb #edd356cds2
 def truncate_metrics(out: str | Path,  # the run folder
                      step: int,        # the checkpoint's step: rows after it are dropped
                     ):
@@ -403,11 +420,13 @@ def escape_name(path: str,  # a file name as Python has it (bytes that are not U
     "`path` as UTF-8 text: each byte of it that is not UTF-8 as `\\xNN`, a backslash doubled; `unescape_name` gives it back."
     return ''.join('\\\\' if c == '\\' else f'\\x{ord(c) - 0xdc00:02x}' if '\udc80' <= c <= '\udcff' else c for c in str(path))
 
+# %% ../nbs/03a_run.ipynb #32cf8466s1
 def unescape_name(s: str,  # text written by `escape_name`
                  ) -> str:
     "The file name `escape_name` wrote as `s` (`os.fsencode` of it gives the name's bytes)."
     return re.sub(r'\\(\\|x[89a-f][0-9a-f])', lambda m: '\\' if m[1] == '\\' else chr(0xdc00 + int(m[1][1:], 16)), s)
 
+# %% ../nbs/03a_run.ipynb #32cf8466s2
 def check_files(fs,         # the feature store to train on (its `paths`)
                 out: Path,  # the run folder
                ):
@@ -421,6 +440,7 @@ def check_files(fs,         # the feature store to train on (its `paths`)
         raise ValueError(f"--resume: {out} trained on {len(before)} files ({p}); the audio given now holds {len(fs.paths)} "
                          f"({len(set(before) ^ set(fs.paths))} differ): give the same --audio")
 
+# %% ../nbs/03a_run.ipynb #32cf8466s3
 def record_files(fs,         # the feature store trained on (its `files`)
                  out: Path,  # the run folder
                 ):

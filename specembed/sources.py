@@ -60,11 +60,13 @@ def _kit_instruments(kit_dir: Path) -> list[tuple[str, list[Path]]]:
         if files: out.append((name, files))
     return out
 
+# %% ../nbs/01a_sources.ipynb #0c21c1das1
 def need_package(p: Path,   # a file or folder a Debian package installs
                  pkg: str):  # the package's name
     "Raise a one-line FileNotFoundError naming `apt-get install PKG` when `p` is missing."
     if not p.exists(): raise FileNotFoundError(f"{p} not found: install it with `apt-get install {pkg}`")
 
+# %% ../nbs/01a_sources.ipynb #0c21c1das2
 def hydrogen_manifest(out: str | Path,                  # manifest CSV to write
                       root: str | Path = HYDROGEN_DIR,  # folder of Hydrogen kits (package hydrogen-drumkits)
                      ) -> Path:
@@ -89,6 +91,7 @@ def strums_manifest(out: str | Path,                  # manifest CSV to write
         rows += [dict(path=f, label=chord, group=strum) for f in files]
     return write_manifest(rows, out)
 
+# %% ../nbs/01a_sources.ipynb #2c386fe1s1
 def asterisk_manifest(out: str | Path,                  # manifest CSV to write
                       root: str | Path = ASTERISK_DIR,  # folder of Asterisk sounds, one subfolder per voice
                      ) -> Path:
@@ -109,6 +112,7 @@ def _vlq(n: int) -> bytes:
     while n: out.append((n & 0x7F) | 0x80); n >>= 7
     return bytes(reversed(out))
 
+# %% ../nbs/01a_sources.ipynb #ee7a098ds1
 def midi_notes(notes: list[tuple[int, int]],  # (GM program, MIDI pitch) pairs, played in order
                note_seconds: float,           # how long each note sounds, seconds
                slot_seconds: float,           # from one note's start to the next's, seconds
@@ -177,6 +181,7 @@ def package_files(pkg: str,  # Debian package name
     if r.returncode: raise FileNotFoundError(f"Debian package {pkg} is not installed: apt-get install {pkg}")
     return [Path(l) for l in r.stdout.splitlines() if l.startswith('/') and Path(l).is_file()]
 
+# %% ../nbs/01a_sources.ipynb #3364e634s1
 def package_licence(pkg: str,  # Debian package name (its /usr/share/doc/PKG/copyright is read)
                    ) -> str:
     "The licences named in the package's copyright file (`License:` lines, in order, once each)."
@@ -203,6 +208,7 @@ def _unsafe_member(info: zipfile.ZipInfo, limit: int) -> str | None:
     if info.file_size > limit: return f'too large ({info.file_size / 2**20:.0f} MiB declared; limit {limit / 2**20:.0f} MiB)'
     return None
 
+# %% ../nbs/01a_sources.ipynb #70ddabc8s1
 def _stream_member(z: zipfile.ZipFile, info: zipfile.ZipInfo, dst: Path, limit: int, chunk: int = 1 << 20) -> str | None:
     "Copy one member to `dst` in chunks, stopping past `limit` bytes; returns why it was not written, or None."
     part = dst.with_name(dst.name + '.part'); n = 0
@@ -220,7 +226,7 @@ def _stream_member(z: zipfile.ZipFile, info: zipfile.ZipInfo, dst: Path, limit: 
         except OSError: pass
         return f'cannot extract ({type(e).__name__}: {str(e)[:100]})'
 
-
+# %% ../nbs/01a_sources.ipynb #70ddabc8s2
 def _extract_zip_audio(archive: Path,                      # a zip file (.wz, .pk3)
                        out: Path,                          # its audio goes under OUT/ARCHIVE_STEM
                        skipped: dict | None = None,        # filled with {'ARCHIVE:member': reason} for what is left out
@@ -244,6 +250,7 @@ def _extract_zip_audio(archive: Path,                      # a zip file (.wz, .p
             total += dst.stat().st_size; files.append(dst)
     return files
 
+# %% ../nbs/01a_sources.ipynb #70ddabc8s3
 def _extract_opensfx(cat: Path,                    # OpenTTD's opensfx.cat (or any file of that format)
                      out: Path,                    # its WAV files go under OUT/CAT_STEM
                      skipped: dict | None = None,  # filled with {'CAT:entry': reason} for entries left out
@@ -390,6 +397,7 @@ def _hours(files: list[Path]) -> float:
         except Exception: pass                                      # unreadable: ingestion lists it with its reason
     return s / 3600
 
+# %% ../nbs/01a_sources.ipynb #c72eb8d4s1
 def _kit(f: Path) -> str: return f.parts[f.parts.index('drumkits') + 1] if 'drumkits' in f.parts else ''
 
 def _held_out_kind(f: Path, pkg_kind: str) -> str:
@@ -397,6 +405,7 @@ def _held_out_kind(f: Path, pkg_kind: str) -> str:
     if pkg_kind == 'speech': return 'speech'
     return 'music' if '/music/' in str(f) or 'zik' in f.stem or 'moh' in f.parts else 'effects'
 
+# %% ../nbs/01a_sources.ipynb #c72eb8d4s2
 def _excerpts(f: Path, out: Path, n: int, seconds: float, sr: int = 16_000) -> list[Path]:
     "`n` evenly spaced excerpts of a long recording, as FLAC files under `out`."
     x = load_audio(f, sr).numpy(); w = round(seconds * sr); files = []

@@ -23,8 +23,9 @@ from .run import (Run, write_atomic, restore, SELECTION, save_init, MetricsLog, 
 # %% auto #0
 __all__ = ['SELF_CHECK_KINDS', 'COLLAPSE_SPREAD', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives', 'spread',
            'TripletObjective', 'NTXentObjective', 'build_objective', 'LabelPairs', 'lr_at', 'draw_batch',
-           'step_numbers', 'window_row', 'apply_step', 'budget_spent', 'run_notes', 'Trainer', 'default_store', 'train',
-           'plot_metrics', 'self_check', 'held_back', 'finetune_config', 'check_manifest', 'choose_weights']
+           'step_numbers', 'window_row', 'apply_step', 'budget_spent', 'run_notes', 'collapse_warning', 'Trainer',
+           'default_store', 'split_held_back', 'load_init', 'train', 'plot_metrics', 'self_check', 'held_back',
+           'finetune_config', 'check_manifest', 'choose_weights']
 
 # %% ../nbs/04_train.ipynb #cd12264c
 def pair_dist(a: torch.Tensor,                # unit vectors `(B,D)`
@@ -35,6 +36,7 @@ def pair_dist(a: torch.Tensor,                # unit vectors `(B,D)`
     d = (a - b).pow(2).sum(1)
     return d if distance == 'sqeuclidean' else d.clamp_min(1e-12).sqrt()
 
+# %% ../nbs/04_train.ipynb #cd12264cs1
 def cross_dist(a: torch.Tensor,                # unit vectors `(B,D)`
                b: torch.Tensor,                # unit vectors `(C,D)`
                distance: str = 'sqeuclidean',  # 'sqeuclidean' or 'euclidean'
@@ -43,6 +45,7 @@ def cross_dist(a: torch.Tensor,                # unit vectors `(B,D)`
     d = (2 - 2 * a @ b.T).clamp_min(0)                      # |a-b|^2 = 2 - 2 a.b for unit vectors
     return d if distance == 'sqeuclidean' else d.clamp_min(1e-12).sqrt()
 
+# %% ../nbs/04_train.ipynb #cd12264cs2
 def triplet_loss(ea,                             # anchor embeddings `(B,D)`
                  ep,                             # positive embeddings `(B,D)`
                  en,                             # negative embeddings `(B,D)`
@@ -74,6 +77,7 @@ def mine_negatives(ea: torch.Tensor,                    # anchor embeddings `(B,
         easiest = D.masked_fill(torch.isinf(D), -1.0).argmax(1)
         return torch.where(torch.isinf(semi.min(1).values), easiest, semi.argmin(1))
 
+# %% ../nbs/04_train.ipynb #8b7df00ds1
 def spread(e: torch.Tensor,  # embeddings `(B,D)`, unit vectors
           ) -> torch.Tensor:
     "1 - |mean unit vector|^2 of `(B,D)` embeddings, a 0-d tensor: ~1 for embeddings spread over the sphere, 0 when all are the same."
@@ -132,6 +136,7 @@ class NTXentObjective(nn.Module):
 
     def extra_repr(self): return f"tau={self.tau}, decoupled={self.decoupled}"
 
+# %% ../nbs/04_train.ipynb #879c92c1s1
 def build_objective(cfg: Config,  # `objective`, and `margin`, `distance`, `negatives` (triplet) or `tau` (ntxent, dcl)
                    ) -> nn.Module:
     "The objective `cfg.objective` names: 'triplet', 'ntxent' or 'dcl'."
@@ -261,6 +266,7 @@ def budget_spent(cfg: Config,     # `steps` and `minutes` (0: no time limit)
     "Whether a run's budget is spent: `cfg.steps` steps, or `cfg.minutes` of training, whichever comes first."
     return step >= cfg.steps or bool(cfg.minutes) and seconds >= cfg.minutes * 60
 
+# %% ../nbs/04_train.ipynb #bud04002s1
 def run_notes(cfg: Config,     # the run's budget
               step: int,       # steps taken
               seconds: float,  # seconds trained
@@ -274,9 +280,109 @@ def run_notes(cfg: Config,     # the run's budget
     if skipped: notes.append(f"note: {skipped} step(s) with a non-finite loss were skipped")
     return notes
 
+# %% ../nbs/04_train.ipynb #79408b23h
+def collapse_warning(step: int,      # the step just logged
+                     spread: float,  # `window_row`'s spread: how far the batch's vectors lie from their mean
+                    ) -> str | None:
+    "The warning printed (once) when every patch maps to nearly the same vector (spread below 0.05), else None."
+    if spread >= 0.05: return None
+    return (f"warning: embedding collapse at step {step} (spread {spread:.3f}): every patch maps to nearly the same "
+            "vector; try a lower --lr, 'semihard' negatives, or check that the corpus is not mostly silence")
+
+def _train_bar(cfg: Config, step: int, show: bool):
+    "The training progress bar: steps out of `cfg.steps`, or a count with the minutes in its name under a time budget (no misleading ETA)."
+    budget = f' ({cfg.minutes:g} min)' if cfg.minutes else ''
+    return progress_bar(total=None if cfg.minutes else cfg.steps, initial=step, desc='train' + budget, unit='step',
+                        disable=not show, dynamic_ncols=True)   # into a log file: a plain line at most every 30 s
+
+# %% ../nbs/04_train.ipynb #79408b23a
+class _TrainerStep:
+    "A `Trainer`'s step: a batch from the run's parts, one optimizer step, the time trained (uses the attributes `Trainer.__init__` sets)."
+    def batch(self):
+        "`draw_batch` with the run's sampler, deformer, generator and (supervised) label pairs."
+        return draw_batch(self.sampler, self.deformer, self.cfg, self.g, self.pairs, self.objective.needs_negatives)
+
+    def elapsed(self) -> float:
+        "Seconds of training so far, across resumes."
+        return self.elapsed0 + time.perf_counter() - self.t0
+
+    def train_step(self) -> dict:
+        "One optimizer step on a fresh batch (skipped, weights and BatchNorm statistics untouched, if its loss is not finite); returns the step's numbers."
+        cfg = self.cfg; a, p, n, f, nf, kind = self.batch(); B = len(a)
+        for group in self.opt.param_groups: group['lr'] = lr_at(self.step, cfg, self.elapsed())
+        self.net.train()
+        saved = [b.detach().clone() for b in self.model.buffers()]            # BatchNorm statistics, restored if the step is bad
+        with torch.autocast('cuda', torch.bfloat16, enabled=self.device.type == 'cuda'):
+            e = self.net(torch.cat([a, p] if n is None else [a, p, n]))          # (2B or 3B,F,T) -> (2B or 3B,D)
+        out = self.objective(e[:B], e[B:2 * B], None if n is None else e[2 * B:], f, nf)
+        loss = out['loss']; row = step_numbers(out, e[:B], f, self.lab)               # one read-back from the device per step
+        if not apply_step(loss, bool(row.pop('finite')), self.model, self.opt, saved, cfg.grad_clip): self.skipped += 1   # a NaN/inf step: skipped
+        self.step += 1
+        return dict(row, kind=kind)
+
+# %% ../nbs/04_train.ipynb #79408b23b
+class _TrainerCheckpoints:
+    "A `Trainer`'s checkpoints in its `Run`: weights, optimizer and random states, once per step; and resuming from the newest good one."
+    def rng_state(self) -> dict:
+        "The random states a checkpoint keeps: the sampling generator's, torch's and (on CUDA) the device's."
+        st = {'sampler': self.g.get_state(), 'torch': torch.get_rng_state()}
+        if self.device.type == 'cuda': st['cuda'] = torch.cuda.get_rng_state(self.device)   # a CPU run on a GPU machine has none to keep
+        return st
+
+    def save(self) -> Path | None:
+        "Checkpoint this step (once: a second call at the same step writes nothing)."
+        if not self.main or getattr(self, '_saved_step', None) == self.step: return None
+        self._saved_step = self.step
+        self.run.write_config(self.cfg)
+        return self.run.save(self.step, self.model, self.opt, self.rng_state(),
+                             dict(skipped_steps=self.skipped, seconds=round(self.elapsed(), 3)))
+
+    def _resume(self):
+        ck = self.run.resume_point(self.cfg); state = restore(ck, self.model, self.opt, self.g, self.device)
+        self.step = state['step']; self.skipped = state['extra'].get('skipped_steps', 0); self.elapsed0 = state['extra'].get('seconds', 0.0)
+        if self.main: self.run.truncate_metrics(self.step); print(f"resumed {self.out} at step {self.step} from {ck.name}")
+
+# %% ../nbs/04_train.ipynb #79408b23c
+class _TrainerLoop:
+    "A `Trainer`'s loop: steps until the budget is spent, a metrics row every `log_every` steps, a checkpoint every `ckpt_every`."
+    def _log(self, steps: list[dict], seconds: float, bar, log: MetricsLog | None) -> dict:
+        "The window's metrics row (`window_row` plus step, time, lr, rate), written to `log` on rank 0."
+        row = dict(window_row(steps), step=self.step, seconds=round(self.elapsed(), 2), lr=self.opt.param_groups[0]['lr'], skipped_steps=self.skipped,
+                   triplets_per_s=len(steps) * self.cfg.batch_size * self.world / max(seconds, 1e-9))
+        if log:
+            log.write(row); bar.set_postfix_str(f"loss {row['loss']:.3f} viol {row['violating']:.2f} {row['triplets_per_s']:.0f} triplets/s", refresh=False)
+        return row
+
+    def done(self) -> bool:
+        "The budget is spent (`budget_spent`), counting the seconds trained across resumes."
+        return budget_spent(self.cfg, self.step, self.elapsed())
+
+    def fit(self) -> dict:
+        "Train until the budget is spent (`done()`); returns the last logged metrics (the last window is always logged)."
+        cfg = self.cfg; self.t0 = time.perf_counter(); last = {}
+        log = self.run.metrics_log() if self.main else None
+        if self.main: self.run.write_config(cfg)
+        bar = _train_bar(cfg, self.step, self.progress)
+        window, t_log, warned = [], time.perf_counter(), False
+        try:
+            while not self.done():
+                window.append(self.train_step()); bar.update(1)
+                end = self.done()                                             # decided once: the last window is always logged
+                if self.step % cfg.log_every == 0 or end:
+                    last = self._log(window, time.perf_counter() - t_log, bar, log); window, t_log = [], time.perf_counter()
+                    if self.main and not warned and (warned := collapse_warning(self.step, last['spread'])): print(warned, file=sys.stderr)
+                if end: break
+                if self.step % cfg.ckpt_every == 0: self.save()
+            self.save()
+        finally:
+            bar.close()
+            if log: log.close()
+        for note in run_notes(cfg, self.step, self.elapsed(), self.skipped) if self.main else []: print(note, file=sys.stderr)
+        return last
+
 # %% ../nbs/04_train.ipynb #79408b23
-class Trainer:
-    "Triplet training of `build_encoder(cfg)` on a feature store; `fit()` runs it, checkpoints and logs to `out`."
+class Trainer(_TrainerStep, _TrainerCheckpoints, _TrainerLoop):
+    "Triplet training of `build_encoder(cfg)` on a feature store; `fit()` runs it, checkpoints and logs to `out` (its parts: `_TrainerStep`, `_TrainerCheckpoints`, `_TrainerLoop`)."
     def __init__(self,
                  cfg: Config,                # everything about the run
                  store: FeatureStore,        # the features to train on (`FeatureStore.subset` for some files)
@@ -308,90 +414,6 @@ class Trainer:
         elif self.main and self.run.has_checkpoints():
             raise ValueError(f"{self.out} already holds a run: pass --resume to continue it, or choose another --out")
 
-    # -- one step ------------------------------------------------------------------------------------------
-    def batch(self):
-        "`draw_batch` with the run's sampler, deformer, generator and (supervised) label pairs."
-        return draw_batch(self.sampler, self.deformer, self.cfg, self.g, self.pairs, self.objective.needs_negatives)
-
-    def elapsed(self) -> float:
-        "Seconds of training so far, across resumes."
-        return self.elapsed0 + time.perf_counter() - self.t0
-
-    def train_step(self) -> dict:
-        "One optimizer step on a fresh batch (skipped, weights and BatchNorm statistics untouched, if its loss is not finite); returns the step's numbers."
-        cfg = self.cfg; a, p, n, f, nf, kind = self.batch(); B = len(a)
-        for group in self.opt.param_groups: group['lr'] = lr_at(self.step, cfg, self.elapsed())
-        self.net.train()
-        saved = [b.detach().clone() for b in self.model.buffers()]            # BatchNorm statistics, restored if the step is bad
-        with torch.autocast('cuda', torch.bfloat16, enabled=self.device.type == 'cuda'):
-            e = self.net(torch.cat([a, p] if n is None else [a, p, n]))          # (2B or 3B,F,T) -> (2B or 3B,D)
-        out = self.objective(e[:B], e[B:2 * B], None if n is None else e[2 * B:], f, nf)
-        loss = out['loss']; row = step_numbers(out, e[:B], f, self.lab)               # one read-back from the device per step
-        if not apply_step(loss, bool(row.pop('finite')), self.model, self.opt, saved, cfg.grad_clip): self.skipped += 1   # a NaN/inf step: skipped
-        self.step += 1
-        return dict(row, kind=kind)
-
-    # -- checkpoints -----------------------------------------------------------------------------------------
-    def rng_state(self) -> dict:
-        "The random states a checkpoint keeps: the sampling generator's, torch's and (on CUDA) the device's."
-        st = {'sampler': self.g.get_state(), 'torch': torch.get_rng_state()}
-        if self.device.type == 'cuda': st['cuda'] = torch.cuda.get_rng_state(self.device)   # a CPU run on a GPU machine has none to keep
-        return st
-
-    def save(self) -> Path | None:
-        "Checkpoint this step (once: a second call at the same step writes nothing)."
-        if not self.main or getattr(self, '_saved_step', None) == self.step: return None
-        self._saved_step = self.step
-        self.run.write_config(self.cfg)
-        return self.run.save(self.step, self.model, self.opt, self.rng_state(),
-                             dict(skipped_steps=self.skipped, seconds=round(self.elapsed(), 3)))
-
-    def _resume(self):
-        ck = self.run.resume_point(self.cfg); state = restore(ck, self.model, self.opt, self.g, self.device)
-        self.step = state['step']; self.skipped = state['extra'].get('skipped_steps', 0); self.elapsed0 = state['extra'].get('seconds', 0.0)
-        if self.main: self.run.truncate_metrics(self.step); print(f"resumed {self.out} at step {self.step} from {ck.name}")
-
-    # -- the loop ----------------------------------------------------------------------------------------------
-    def _log(self, steps: list[dict], seconds: float, bar, log: MetricsLog | None) -> dict:
-        "The window's metrics row (`window_row` plus step, time, lr, rate), written to `log` on rank 0."
-        row = dict(window_row(steps), step=self.step, seconds=round(self.elapsed(), 2), lr=self.opt.param_groups[0]['lr'], skipped_steps=self.skipped,
-                   triplets_per_s=len(steps) * self.cfg.batch_size * self.world / max(seconds, 1e-9))
-        if log:
-            log.write(row); bar.set_postfix_str(f"loss {row['loss']:.3f} viol {row['violating']:.2f} {row['triplets_per_s']:.0f} triplets/s", refresh=False)
-        return row
-
-    def done(self) -> bool:
-        "The budget is spent (`budget_spent`), counting the seconds trained across resumes."
-        return budget_spent(self.cfg, self.step, self.elapsed())
-
-    def fit(self) -> dict:
-        "Train until the budget is spent (`done()`); returns the last logged metrics (the last window is always logged)."
-        cfg = self.cfg; self.t0 = time.perf_counter(); last = {}
-        log = self.run.metrics_log() if self.main else None
-        if self.main: self.run.write_config(cfg)
-        budget = f' ({cfg.minutes:g} min)' if cfg.minutes else ''            # a time budget: no misleading step ETA
-        bar = progress_bar(total=None if cfg.minutes else cfg.steps, initial=self.step, desc='train' + budget, unit='step',
-                           disable=not self.progress, dynamic_ncols=True)   # into a log file: a plain line at most every 30 s
-        window, t_log, warned = [], time.perf_counter(), False
-        try:
-            while not self.done():
-                window.append(self.train_step()); bar.update(1)
-                end = self.done()                                             # decided once: the last window is always logged
-                if self.step % cfg.log_every == 0 or end:
-                    last = self._log(window, time.perf_counter() - t_log, bar, log); window, t_log = [], time.perf_counter()
-                    if self.main and last['spread'] < 0.05 and not warned:
-                        warned = True
-                        print(f"warning: embedding collapse at step {self.step} (spread {last['spread']:.3f}): every patch maps to nearly the same "
-                              "vector; try a lower --lr, 'semihard' negatives, or check that the corpus is not mostly silence", file=sys.stderr)
-                if end: break
-                if self.step % cfg.ckpt_every == 0: self.save()
-            self.save()
-        finally:
-            bar.close()
-            if log: log.close()
-        for note in run_notes(cfg, self.step, self.elapsed(), self.skipped) if self.main else []: print(note, file=sys.stderr)
-        return last
-
 
 # %% ../nbs/04_train.ipynb #8a2668ef
 def default_store() -> Path:
@@ -402,6 +424,34 @@ def _training_files(sources: list, labels: str | Path | None) -> list[str]:
     "Absolute paths named by `sources` (or, for a supervised run, by the `labels` manifest), in order."
     if labels: return [str(Path(r['path']).absolute()) for r in read_manifest(labels, check_paths=False)]
     return [r['path'] for r in merge_rows([r for s in sources for r in source_rows(s)])]
+
+# %% ../nbs/04_train.ipynb #b42fb55ah
+def split_held_back(fs: FeatureStore,  # the files to fine-tune on
+                   ) -> tuple[FeatureStore, FeatureStore]:
+    "(files to train on, files to check the result on): `held_back`'s tenth kept apart; with too few files, both are all of them."
+    hb = set(held_back(fs.paths))
+    if not hb: return fs, fs
+    return fs.subset([p for p in fs.paths if p not in hb]), fs.subset(sorted(hb))
+
+def load_init(model: nn.Module,  # the run's freshly built encoder
+              init: str | Path,   # starting weights: a run folder or 'pretrained'
+              cfg: Config,        # the run's config: its encoder and size must be the starting weights'
+             ):
+    "Load the starting weights of a fine-tuning into `model`, refusing another architecture in one line."
+    m, c = load_encoder(init)
+    if (c.encoder, c.embed_dim) != (cfg.encoder, cfg.embed_dim):
+        raise ValueError(f"--init {init} is a {c.encoder!r} encoder of {c.embed_dim} dims; the run's is {cfg.encoder!r} of {cfg.embed_dim}: pass --encoder {c.encoder}")
+    model.load_state_dict(m.state_dict())
+
+def _prepare_run(out: Path, fs: FeatureStore, model: nn.Module, cfg: Config, init, resume: bool, finetune: bool):
+    "Rank 0, before training: the starting weights and the file list recorded; what an earlier run's starting weights and verdict left is cleared."
+    if init and not resume: save_init(out, model, cfg)
+    if not resume: record_files(fs, out)
+    if not init and not resume:                                      # a fresh run: no starting weights or verdict of an earlier one
+        if (out / 'init').is_symlink(): (out / 'init').unlink()
+        elif (out / 'init').is_dir(): shutil.rmtree(out / 'init')
+        Path(out, SELECTION).unlink(missing_ok=True)
+    if finetune: Path(out, SELECTION).unlink(missing_ok=True)        # a verdict is for the weights it read; new ones get a new one
 
 # %% ../nbs/04_train.ipynb #b42fb55a
 def train(audio: list | str | Path,          # folders, audio files or manifest CSVs: training uses exactly these files
@@ -429,24 +479,12 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
     if init_distributed(device): dist.barrier()                          # the others wait for rank 0's ingestion
     fs = FeatureStore(store, cfg).subset(_training_files(sources, labels))   # not the rest of a shared store
     finetune = bool(init) and not resume or resume and (out / 'init').is_dir() and not (out / 'init').is_symlink()
-    check = fs
-    if finetune and (hb := set(held_back(fs.paths))):                    # kept out of training, to check the result on
-        check = fs.subset(sorted(hb)); fs = fs.subset([p for p in fs.paths if p not in hb])
+    fs, check = split_held_back(fs) if finetune else (fs, fs)             # a tenth kept out of training, to check the result on
     if resume: check_files(fs, out)                                     # refuse before anything is loaded or printed
     tr = Trainer(cfg, fs, out, device, resume, progress)
-    if init and not resume:
-        m, c = load_encoder(init)
-        if (c.encoder, c.embed_dim) != (cfg.encoder, cfg.embed_dim):
-            raise ValueError(f"--init {init} is a {c.encoder!r} encoder of {c.embed_dim} dims; the run's is {cfg.encoder!r} of {cfg.embed_dim}: pass --encoder {c.encoder}")
-        tr.model.load_state_dict(m.state_dict())
-        if rank == 0: save_init(out, tr.model, cfg)
+    if init and not resume: load_init(tr.model, init, cfg)
     if rank == 0:
-        if not resume: record_files(fs, out)
-        if not init and not resume:                                      # a fresh run: no starting weights or verdict of an earlier one
-            if (out / 'init').is_symlink(): (out / 'init').unlink()
-            elif (out / 'init').is_dir(): shutil.rmtree(out / 'init')
-            Path(out, SELECTION).unlink(missing_ok=True)
-        if finetune: Path(out, SELECTION).unlink(missing_ok=True)        # a verdict is for the weights it read; new ones get a new one
+        _prepare_run(out, fs, tr.model, cfg, init, resume, finetune)
         print(f"{describe(tr.model, cfg)}; {len(fs)} files, {fs.hours:.2f} h" + (f" (+{len(check)} held back to check on)" if check is not fs else '')
               + f"; device {tr.device}; world {tr.world}")
     res = tr.fit()
@@ -496,6 +534,7 @@ def self_check(model: nn.Module,            # an encoder `(B,F,T) -> (B,D)`
     finally: model.train(was)
     return dict(score=sum(out.values()) / len(out), **out, spread=sp)
 
+# %% ../nbs/04_train.ipynb #06e58664s1
 def held_back(paths: list,          # a run's files (absolute paths)
               share: float = 0.1,   # the share kept out of training
               at_most: int = 200,   # and at most this many files
@@ -505,6 +544,7 @@ def held_back(paths: list,          # a run's files (absolute paths)
     ranked = sorted(map(str, paths), key=lambda p: hashlib.sha1(escape_name(p).encode()).hexdigest())
     return sorted(ranked[:min(at_most, max(1, round(share * len(paths))))])
 
+# %% ../nbs/04_train.ipynb #06e58664s2
 def finetune_config(init: Config,          # the config the starting weights were trained with (`load_encoder(...)[1]`)
                     lr_scale: float = 0.1, # the fine-tuning learning rate, as a share of `init.lr`
                     **overrides,           # other `Config` fields
@@ -528,6 +568,7 @@ def check_manifest(labels: str | Path,  # a labelled manifest `path,label[,group
         raise ValueError(f"{labels}: no label has two clips" + (" in different groups" if all(r['group'] for r in rows) else '') + ": nothing to retrieve")
     return rows
 
+# %% ../nbs/04_train.ipynb #893a0437s1
 def choose_weights(out: str | Path,             # the fine-tuning run folder (with `init/`)
                    model: nn.Module,            # the fine-tuned weights (the run's last checkpoint)
                    cfg: Config,                 # the run's config
