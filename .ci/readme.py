@@ -1,7 +1,8 @@
 """Write README.md from nbs/index.ipynb (what `nbdev_readme` does, without needing Quarto).
 
 Cells marked `#| hide` are dropped, `#|` directive lines are removed, and the stored outputs of the
-executed notebook are kept. `python .ci/readme.py --check` exits 1 if README.md is out of date.
+executed notebook are kept; a code cell marked `#| echo: false` (prose rendered from a results JSON) gives its
+markdown output only. `python .ci/readme.py --check` exits 1 if README.md is out of date.
 """
 import sys, copy
 from pathlib import Path
@@ -17,6 +18,9 @@ def render() -> str:
         lines = c.source.split('\n')
         directives = [l for l in lines if l.startswith('#|')]
         if any(d.replace(' ', '') in ('#|hide', '#|export', '#|exporti') for d in directives): continue
+        if c.cell_type == 'code' and '#|echo:false' in [d.replace(' ', '') for d in directives]:   # prose rendered from data (`results_md`): its text only
+            text = [''.join(o['data']['text/markdown']) for o in c.outputs if 'text/markdown' in o.get('data', {})]
+            cells.append(nbformat.v4.new_markdown_cell('\n\n'.join(text))); continue
         c = copy.deepcopy(c); c.source = '\n'.join(l for l in lines if not l.startswith('#|')).strip('\n')
         if c.cell_type == 'code': c.outputs = [o for o in c.outputs if o.get('output_type') == 'stream' or 'text/plain' in o.get('data', {})]
         cells.append(c)

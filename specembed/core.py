@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #e5f417fd
 from __future__ import annotations
-import math, csv, functools, importlib.util, os
+import math, csv, functools, importlib.util, json, os
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +20,7 @@ from .config import (Config, FRONTEND_FIELDS, ENCODER_NAMES, DEFORMATION_KINDS, 
 __all__ = ['hz_to_mel', 'mel_to_hz', 'melscale_fbanks', 'resample', 'phase_vocoder', 'pitch_shift', 'LogMel', 'n_frames',
            'mel_frequencies', 'logmel_to_power', 'sine', 'chirp', 'noise', 'clicks', 'fixture_batch', 'show_patches',
            'play', 'get_device', 'DeviceCopies', 'dist_info', 'init_distributed', 'process_device', 'package_dir',
-           'default_corpus', 'read_manifest']
+           'default_corpus', 'read_manifest', 'results_cell', 'results_md']
 
 # %% ../nbs/00_core.ipynb #a00f4d67
 def hz_to_mel(freq: float,            # frequency, Hz
@@ -374,3 +374,25 @@ def read_manifest(path: str | Path,            # a CSV with columns path,label[,
         absent = [str(r['path']) for r in rows if not r['path'].exists()]
         if absent: raise FileNotFoundError(f"manifest {path}: {len(absent)} path(s) do not exist, first: {absent[0]}")
     return rows
+
+# %% ../nbs/00_core.ipynb #resmd001
+def results_cell(v) -> str:
+    "One table cell of a results JSON as text: a number (3 decimals; `{'b': x}` in bold), a count, text, or a list of those in turn."
+    if isinstance(v, list): return ''.join(map(results_cell, v))
+    if isinstance(v, dict): return f"**{v['b']:.3f}**"
+    if isinstance(v, float): return f"{v:.3f}"
+    if isinstance(v, int): return f"{v:,}"
+    return str(v)
+
+# %% ../nbs/00_core.ipynb #resmd002
+def results_md(path: str | Path,  # a results JSON: {section: {'figures': {name: number}, 'tables': {name: {'columns': [...], 'rows': [[...]]}}}}
+               section: str,      # the section that fills the template
+               template: str,     # markdown with `{name:fmt}` for figures and `{T_name}` for whole tables
+              ):
+    "`template` as IPython `Markdown`, its figures and tables filled from one section of a results JSON."
+    from IPython.display import Markdown
+    r = json.loads(Path(path).read_text())[section]; tables = {}
+    for k, t in r.get('tables', {}).items():
+        rows = [t['columns'], ['---'] * len(t['columns'])] + [[results_cell(v) for v in row] for row in t['rows']]
+        tables[f"T_{k}"] = '\n'.join('|' + '|'.join(f' {x} ' if x != '---' else x for x in row) + '|' for row in rows)
+    return Markdown(template.format_map({**r.get('figures', {}), **tables}))
