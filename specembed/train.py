@@ -24,8 +24,8 @@ from .run import (Run, write_atomic, restore, SELECTION, save_init, MetricsLog, 
 __all__ = ['SELF_CHECK_KINDS', 'COLLAPSE_SPREAD', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives', 'spread',
            'TripletObjective', 'NTXentObjective', 'build_objective', 'LabelPairs', 'lr_at', 'draw_batch',
            'step_numbers', 'window_row', 'apply_step', 'budget_spent', 'run_notes', 'collapse_warning', 'Trainer',
-           'default_store', 'split_held_back', 'load_init', 'train', 'plot_metrics', 'self_check', 'held_back',
-           'finetune_config', 'check_manifest', 'choose_weights']
+           'default_store', 'keep_bn_statistics', 'split_held_back', 'load_init', 'train', 'plot_metrics', 'self_check',
+           'held_back', 'finetune_config', 'check_manifest', 'choose_weights']
 
 # %% ../nbs/04_train.ipynb #cd12264c
 def pair_dist(a: torch.Tensor,                # unit vectors `(B,D)`
@@ -425,6 +425,14 @@ def _training_files(sources: list, labels: str | Path | None) -> list[str]:
     if labels: return [str(Path(r['path']).absolute()) for r in read_manifest(labels, check_paths=False)]
     return [r['path'] for r in merge_rows([r for s in sources for r in source_rows(s)])]
 
+# %% ../nbs/04_train.ipynb #keepbn01
+def keep_bn_statistics(model: nn.Module,  # an encoder about to be fine-tuned
+                      ) -> int:
+    "Freeze the running statistics of every BatchNorm layer of `model` (momentum 0: a training step still normalises by its batch, but never moves them); returns how many layers. Fine-tuning keeps the starting weights' statistics."
+    bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    for m in bns: m.momentum = 0.0
+    return len(bns)
+
 # %% ../nbs/04_train.ipynb #b42fb55ah
 def split_held_back(fs: FeatureStore,  # the files to fine-tune on
                    ) -> tuple[FeatureStore, FeatureStore]:
@@ -466,7 +474,7 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
           init: str | Path | None = None,    # start from these weights (a run folder or 'pretrained'): fine-tuning
          check_labels: str | Path | None = None,   # fine-tuning: a labelled manifest that decides which weights to keep (`choose_weights`)
          ) -> dict:
-    "Ingest `audio` and train an encoder on exactly those files into the run folder `out`; returns the last metrics. From `init` weights: fine-tuning, which holds back a tenth of the files (none of fewer than 10, at most 200) and keeps the fine-tuned weights unless they collapsed on them, or, with `check_labels`, the weights with the higher QbE on those (`choose_weights`)."
+    "Ingest `audio` and train an encoder on exactly those files into the run folder `out`; returns the last metrics. From `init` weights: fine-tuning, which holds back a tenth of the files (none of fewer than 10, at most 200) and keeps the starting weights' BatchNorm statistics (`keep_bn_statistics`); it keeps the fine-tuned weights unless they collapsed on them, or, with `check_labels`, the weights with the higher QbE on those (`choose_weights`)."
     store = Path(store) if store else default_store(); out = Path(out)
     cfg = cfg or (finetune_config(load_encoder(init)[1]) if init and not resume else Config.cpu())
     if check_labels and not (init or resume and (out / 'init').is_dir()):
@@ -483,6 +491,7 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
     if resume: check_files(fs, out)                                     # refuse before anything is loaded or printed
     tr = Trainer(cfg, fs, out, device, resume, progress)
     if init and not resume: load_init(tr.model, init, cfg)
+    if finetune: keep_bn_statistics(tr.model)                             # the starting weights' statistics (measured below)
     if rank == 0:
         _prepare_run(out, fs, tr.model, cfg, init, resume, finetune)
         print(f"{describe(tr.model, cfg)}; {len(fs)} files, {fs.hours:.2f} h" + (f" (+{len(check)} held back to check on)" if check is not fs else '')
