@@ -21,7 +21,7 @@ from .run import (Run, write_atomic, restore, SELECTION, save_init, MetricsLog, 
                            load_encoder, pretrained_dir)   # the run folder (nbs/03a_run); load_encoder and pretrained_dir still importable from here
 
 # %% auto #0
-__all__ = ['SELF_CHECK_KINDS', 'COLLAPSE_SPREAD', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives', 'spread',
+__all__ = ['COLLAPSE_SPREAD', 'SELF_CHECK_KINDS', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives', 'spread',
            'TripletObjective', 'NTXentObjective', 'build_objective', 'LabelPairs', 'lr_at', 'draw_batch',
            'step_numbers', 'window_row', 'apply_step', 'budget_spent', 'run_notes', 'collapse_warning', 'Trainer',
            'default_store', 'keep_bn_statistics', 'split_held_back', 'load_init', 'train', 'plot_metrics', 'self_check',
@@ -281,11 +281,13 @@ def run_notes(cfg: Config,     # the run's budget
     return notes
 
 # %% ../nbs/04_train.ipynb #79408b23h
+COLLAPSE_SPREAD = 0.05   # below this `spread` every patch maps to nearly one vector (the training warning's threshold)
+
 def collapse_warning(step: int,      # the step just logged
                      spread: float,  # `window_row`'s spread: how far the batch's vectors lie from their mean
                     ) -> str | None:
-    "The warning printed (once) when every patch maps to nearly the same vector (spread below 0.05), else None."
-    if spread >= 0.05: return None
+    "The warning printed (once) when every patch maps to nearly the same vector (spread below `COLLAPSE_SPREAD`), else None."
+    if spread >= COLLAPSE_SPREAD: return None
     return (f"warning: embedding collapse at step {step} (spread {spread:.3f}): every patch maps to nearly the same "
             "vector; try a lower --lr, 'semihard' negatives, or check that the corpus is not mostly silence")
 
@@ -564,8 +566,6 @@ def finetune_config(init: Config,          # the config the starting weights wer
                                    supervised=False, compile=False, balance=0.0), **overrides})
 
 # %% ../nbs/04_train.ipynb #893a0437
-COLLAPSE_SPREAD = 0.05   # below this `spread` every patch maps to nearly one vector (the training warning's threshold)
-
 def check_manifest(labels: str | Path,  # a labelled manifest `path,label[,group]` of the user's clips
                   ) -> list[dict]:
     "Its rows, if they can decide between two models by QbE: no empty label, two labels at least, and a label with two clips (in different groups, when groups are given); otherwise a one-line error."
