@@ -388,11 +388,13 @@ def results_cell(v) -> str:
 def results_md(path: str | Path,  # a results JSON: {section: {'figures': {name: number}, 'tables': {name: {'columns': [...], 'rows': [[...]]}}}}
                section: str,      # the section that fills the template
                template: str,     # markdown with `{name:fmt}` for figures and `{T_name}` for whole tables
+               **extra,           # more figures, computed by the cell from another results JSON (a name the section also has is an error)
               ):
     "`template` as IPython `Markdown`, its figures and tables filled from one section of a results JSON."
     from IPython.display import Markdown
     r = json.loads(Path(path).read_text())[section]; tables = {}
+    if set(extra) & set(r.get('figures', {})): raise ValueError(f"{path} [{section}] already has {', '.join(sorted(set(extra) & set(r['figures'])))}")
     for k, t in r.get('tables', {}).items():
         rows = [t['columns'], ['---'] * len(t['columns'])] + [[results_cell(v) for v in row] for row in t['rows']]
         tables[f"T_{k}"] = '\n'.join('|' + '|'.join(f' {x} ' if x != '---' else x for x in row) + '|' for row in rows)
-    return Markdown(template.format_map({**r.get('figures', {}), **tables}))
+    return Markdown(template.format_map({**r.get('figures', {}), **tables, **extra}))

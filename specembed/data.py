@@ -893,11 +893,16 @@ def write_manifest(rows: list[dict],  # dicts with path, label and (optionally) 
 def split_groups(manifest: str | Path,  # labelled CSV with a group column
                  out_a: str | Path,     # CSV of the first half of the groups
                  out_b: str | Path,     # CSV of the other half
+                 second=None,           # the groups of the other half, by name (default: every other sorted name); each must be there
                 ) -> tuple[Path, Path]:
-    "Split a manifest by group into two halves (sorted group names, alternately), e.g. kits for train/test."
+    "Split a manifest by group into two halves (the `second` groups, or sorted group names alternately), e.g. kits for train/test."
     import csv
     rows = read_manifest(manifest, check_paths=False)                    # paths made absolute: the halves may live elsewhere
-    names = sorted({r['group'] for r in rows}); a = set(names[0::2])
+    names = sorted({r['group'] for r in rows})
+    if second is not None:
+        missing = sorted(set(second) - set(names))
+        if missing: raise ValueError(f"{manifest}: no rows of group(s) {', '.join(missing)}: the split is by name and needs them")
+    a = set(names[0::2]) if second is None else set(names) - set(second)
     for out, keep in ((out_a, lambda r: r['group'] in a), (out_b, lambda r: r['group'] not in a)):
         with open(out, 'w', newline='', encoding='utf-8') as f:
             w = csv.DictWriter(f, ['path', 'label', 'group']); w.writeheader(); w.writerows({k: str(r[k]) for k in ('path', 'label', 'group')} for r in rows if keep(r))
