@@ -170,7 +170,7 @@ def _train_args(sub):
     t.add_argument('--device', help=DEVICE_HELP)
     t.add_argument('--labels', help='manifest CSV with labels: explicit-label (supervised) triplets on its files')
     t.add_argument('--init', help="start from these weights: a run folder or 'pretrained' (fine-tune the shipped model on your audio)")
-    t.add_argument('--check-labels', metavar='CSV', help="with --init: a labelled manifest (path,label[,group]) of your clips; the run keeps the weights, fine-tuned or starting, with the higher QbE on it")
+    t.add_argument('--check-labels', metavar='CSV', help="with --init: a labelled manifest (path,label[,group]) of your clips; the run keeps the fine-tuned weights only if their QbE on it is higher by more than chance, else the starting ones")
     t.add_argument('--resume', action='store_true', help='continue the run in --out from its newest good checkpoint (same --audio)')
     t.add_argument('--store', help=STORE_HELP)
     t.add_argument('--workers', type=POS_INT, default=cores, help=f'decoding processes for ingestion (default: one per core, {cores} here)')

@@ -37,18 +37,20 @@ def qbe(X: np.ndarray,  # clip vectors `(N,D)`
         labels,         # one per clip
         groups=None,    # one per clip; same-group clips are never counted (e.g. one kit)
         k: int = 10,    # for precision@k
+        per_query: bool = False,   # also each query's average precision (`aps`) and its clip's index (`queries`)
        ) -> dict:
     "Query-by-example mAP and precision@k; same-group clips (and the query) are excluded from each ranking, and tied distances rank the wrong clips first (a model that maps everything to one point scores the least)."
     labels = np.asarray(labels); groups = None if groups is None else np.asarray(groups)
-    D = sq_dists(X); aps, pks = [], []
+    D = sq_dists(X); aps, pks, qs = [], [], []
     for i in range(len(X)):
         keep = np.arange(len(X)) != i
         if groups is not None: keep &= groups != groups[i]
         same = labels[keep] == labels[i]
         order = np.lexsort((same, D[i, keep])); rel = same[order]             # by distance; among ties, other labels first
         if not rel.any(): continue
-        hits = np.cumsum(rel); aps.append(float((hits[rel] / (np.nonzero(rel)[0] + 1)).mean())); pks.append(float(rel[:k].mean()))
-    return {'qbe_map': float(np.mean(aps)) if aps else float('nan'), f'precision_at_{k}': float(np.mean(pks)) if pks else float('nan'), 'n_queries': len(aps)}
+        hits = np.cumsum(rel); qs.append(i); aps.append(float((hits[rel] / (np.nonzero(rel)[0] + 1)).mean())); pks.append(float(rel[:k].mean()))
+    out = {'qbe_map': float(np.mean(aps)) if aps else float('nan'), f'precision_at_{k}': float(np.mean(pks)) if pks else float('nan'), 'n_queries': len(aps)}
+    return {**out, 'aps': aps, 'queries': qs} if per_query else out
 
 # %% ../nbs/06_evaluate.ipynb #e2b97035
 def folds(labels,             # one per clip (stratified folds when every label has `n_splits` clips)

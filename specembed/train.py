@@ -25,7 +25,7 @@ __all__ = ['COLLAPSE_SPREAD', 'SELF_CHECK_KINDS', 'pair_dist', 'cross_dist', 'tr
            'TripletObjective', 'NTXentObjective', 'build_objective', 'LabelPairs', 'lr_at', 'draw_batch',
            'step_numbers', 'window_row', 'apply_step', 'budget_spent', 'run_notes', 'collapse_warning', 'Trainer',
            'default_store', 'keep_bn_statistics', 'split_held_back', 'load_init', 'train', 'plot_metrics', 'self_check',
-           'held_back', 'finetune_config', 'check_manifest', 'choose_weights']
+           'held_back', 'finetune_config', 'clearly_better', 'check_manifest', 'choose_weights']
 
 # %% ../nbs/04_train.ipynb #cd12264c
 def pair_dist(a: torch.Tensor,                # unit vectors `(B,D)`
@@ -476,7 +476,7 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
           init: str | Path | None = None,    # start from these weights (a run folder or 'pretrained'): fine-tuning
          check_labels: str | Path | None = None,   # fine-tuning: a labelled manifest that decides which weights to keep (`choose_weights`)
          ) -> dict:
-    "Ingest `audio` and train an encoder on exactly those files into the run folder `out`; returns the last metrics. From `init` weights: fine-tuning, which holds back a tenth of the files (none of fewer than 10, at most 200) and keeps the starting weights' BatchNorm statistics (`keep_bn_statistics`); it keeps the fine-tuned weights unless they collapsed on them, or, with `check_labels`, the weights with the higher QbE on those (`choose_weights`)."
+    "Ingest `audio` and train an encoder on exactly those files into the run folder `out`; returns the last metrics. From `init` weights: fine-tuning, which holds back a tenth of the files (none of fewer than 10, at most 200) and keeps the starting weights' BatchNorm statistics (`keep_bn_statistics`); it keeps the fine-tuned weights unless they collapsed on them, or, with `check_labels`, the fine-tuned weights only if their QbE on those is clearly higher (`choose_weights`)."
     store = Path(store) if store else default_store(); out = Path(out)
     cfg = cfg or (finetune_config(load_encoder(init)[1]) if init and not resume else Config.cpu())
     if check_labels and not (init or resume and (out / 'init').is_dir()):
@@ -565,6 +565,20 @@ def finetune_config(init: Config,          # the config the starting weights wer
     return replace(init, **{**dict(lr=init.lr * lr_scale, steps=base.steps, minutes=0.0, ckpt_every=base.ckpt_every, log_every=base.log_every,
                                    supervised=False, compile=False, balance=0.0), **overrides})
 
+# %% ../nbs/04_train.ipynb #clearb01
+def clearly_better(before,               # each query's score with the starting weights (e.g. `qbe(..., per_query=True)['aps']`)
+                   after,                # the same queries' scores with the fine-tuned weights
+                   level: float = 0.95,  # one-sided confidence that the gain is above 0
+                   n: int = 2000,        # bootstrap resamples of the queries
+                   seed: int = 0,        # the resamples (the same verdict every time)
+                  ) -> dict:
+    "Is `after` better than `before` by more than the choice of queries explains? A paired bootstrap over the queries: `gain` is the mean difference, `low` its one-sided `level` lower bound, `better` whether `low` is above 0."
+    b, a = np.asarray(before, np.float64), np.asarray(after, np.float64)
+    if b.shape != a.shape or b.ndim != 1 or len(b) == 0: raise ValueError(f"clearly_better needs the same queries scored twice: got {np.shape(before)} and {np.shape(after)}")
+    d = a - b; means = d[np.random.default_rng(seed).integers(0, len(d), (n, len(d)))].mean(1)
+    low = float(np.quantile(means, 1 - level))
+    return dict(gain=float(d.mean()), low=low, better=bool(low > 0), queries=len(d))
+
 # %% ../nbs/04_train.ipynb #893a0437
 def check_manifest(labels: str | Path,  # a labelled manifest `path,label[,group]` of the user's clips
                   ) -> list[dict]:
@@ -585,10 +599,10 @@ def choose_weights(out: str | Path,             # the fine-tuning run folder (wi
                    check: FeatureStore,         # held-back features (`held_back`)
                    device: str | None = 'cpu',  # where to run the check
                    verbose: bool = True,        # print the verdict
-                   labels: str | Path | None = None,   # a labelled manifest `path,label[,group]` of the user's: decide by QbE mAP on it
+                   labels: str | Path | None = None,   # a labelled manifest `path,label[,group]` of the user's: decide by QbE on it (`clearly_better`)
                    held_out: bool = True,       # `check` was kept out of training (False: too few files to hold any back)
                   ) -> dict:
-    "Keep the fine-tuned weights or go back to the starting ones, and write the verdict to `out/selection.json`. With `labels`: the higher QbE mAP on them. Without: the fine-tuned ones unless they collapsed on the held-back files (`spread` below `COLLAPSE_SPREAD`); no label-free score measured so far predicts QbE (see above), so none decides more."
+    "Keep the fine-tuned weights or go back to the starting ones, and write the verdict to `out/selection.json`. With `labels`: the fine-tuned ones only if their QbE on them is higher by more than chance (`clearly_better` of the per-query APs). Without: the fine-tuned ones unless they collapsed on the held-back files (`spread` below `COLLAPSE_SPREAD`); no label-free score measured so far predicts QbE (see above), so none decides more."
     start, _ = load_encoder(Path(out) / 'init', device, follow_verdict=False)
     s0, s1 = self_check(start, cfg, check, device=device), self_check(model, cfg, check, device=device)
     sel = dict(step=step, check=dict(init=s0, trained=s1), files=len(check), held_out=held_out)
@@ -600,11 +614,14 @@ def choose_weights(out: str | Path,             # the fine-tuning run folder (wi
         for k, m in (('init', start), ('trained', model)):
             E = Embedder(m, cfg, device).files([r['path'] for r in rows], progress=False)
             got = set(E.paths); ok = [r for r in rows if str(r['path']) in got]       # unreadable or silent clips: left out of both
-            q[k] = qbe(E.clip, [r['label'] for r in ok], [r['group'] for r in ok] if all(r['group'] for r in ok) else None)['qbe_map']
-        if not all(math.isfinite(v) for v in q.values()): raise ValueError(f"{labels}: no clip found another of its label to retrieve; the verdict needs two of a label")
-        kept = 'trained' if q['trained'] > q['init'] else 'init'
-        sel.update(kept=kept, qbe=q, labels=str(labels), clips=len(ok), rule='the fine-tuned weights only if their QbE mAP on the labelled manifest is higher')
-        why = f"QbE mAP on {len(ok)} labelled clips {q['init']:.3f} before, {q['trained']:.3f} after"
+            q[k] = qbe(E.clip, [r['label'] for r in ok], [r['group'] for r in ok] if all(r['group'] for r in ok) else None, per_query=True)
+        if not all(math.isfinite(v['qbe_map']) for v in q.values()): raise ValueError(f"{labels}: no clip found another of its label to retrieve; the verdict needs two of a label")
+        if q['init']['queries'] != q['trained']['queries']: raise ValueError(f"{labels}: the two models read different clips; the verdict needs the same ones")
+        v = clearly_better(q['init']['aps'], q['trained']['aps']); kept = 'trained' if v['better'] else 'init'; q = {k: x['qbe_map'] for k, x in q.items()}
+        sel.update(kept=kept, qbe=q, gain=v['gain'], low=v['low'], labels=str(labels), clips=len(ok),
+                   rule='the fine-tuned weights only if their QbE on the labelled manifest is higher by more than chance (one-sided 95% paired bootstrap over its queries)')
+        why = f"QbE mAP on {len(ok)} labelled clips {q['init']:.3f} before, {q['trained']:.3f} after ({v['gain']:+.3f}, 95% lower bound {v['low']:+.3f}"
+        why += ": clearly better)" if v['better'] else ": not clearly better)"
     else:
         kept = 'init' if s1['spread'] < COLLAPSE_SPREAD <= s0['spread'] else 'trained'
         sel.update(kept=kept, rule=f'the fine-tuned weights unless they collapsed (spread < {COLLAPSE_SPREAD} on patches of the check files); '
