@@ -393,7 +393,8 @@ def results_md(path: str | Path,  # a results JSON: {section: {'figures': {name:
     "`template` as IPython `Markdown`, its figures and tables filled from one section of a results JSON."
     from IPython.display import Markdown
     r = json.loads(Path(path).read_text())[section]; tables = {}
-    if set(extra) & set(r.get('figures', {})): raise ValueError(f"{path} [{section}] already has {', '.join(sorted(set(extra) & set(r['figures'])))}")
+    taken = set(extra) & (set(r.get('figures', {})) | {f"T_{k}" for k in r.get('tables', {})})
+    if taken: raise ValueError(f"{path} [{section}] already has {', '.join(sorted(taken))}")
     for k, t in r.get('tables', {}).items():
         rows = [t['columns'], ['---'] * len(t['columns'])] + [[results_cell(v) for v in row] for row in t['rows']]
         tables[f"T_{k}"] = '\n'.join('|' + '|'.join(f' {x} ' if x != '---' else x for x in row) + '|' for row in rows)

@@ -571,13 +571,14 @@ def clearly_better(before,               # each query's score with the starting 
                    level: float = 0.95,  # one-sided confidence that the gain is above 0
                    n: int = 2000,        # bootstrap resamples of the queries
                    seed: int = 0,        # the resamples (the same verdict every time)
+                   min_queries: int = 8, # fewer queries than this are never clearly better (all of 8 up by chance: 1 in 256)
                   ) -> dict:
-    "Is `after` better than `before` by more than the choice of queries explains? A paired bootstrap over the queries: `gain` is the mean difference, `low` its one-sided `level` lower bound, `better` whether `low` is above 0."
+    "Is `after` better than `before` by more than the choice of queries explains? A paired bootstrap over the queries: `gain` is the mean difference, `low` its one-sided `level` lower bound, `better` whether `low` is above 0 (and there are `min_queries` at least)."
     b, a = np.asarray(before, np.float64), np.asarray(after, np.float64)
     if b.shape != a.shape or b.ndim != 1 or len(b) == 0: raise ValueError(f"clearly_better needs the same queries scored twice: got {np.shape(before)} and {np.shape(after)}")
     d = a - b; means = d[np.random.default_rng(seed).integers(0, len(d), (n, len(d)))].mean(1)
     low = float(np.quantile(means, 1 - level))
-    return dict(gain=float(d.mean()), low=low, better=bool(low > 0), queries=len(d))
+    return dict(gain=float(d.mean()), low=low, better=bool(low > 0 and len(d) >= min_queries), queries=len(d))
 
 # %% ../nbs/04_train.ipynb #893a0437
 def check_manifest(labels: str | Path,  # a labelled manifest `path,label[,group]` of the user's clips
@@ -610,13 +611,13 @@ def choose_weights(out: str | Path,             # the fine-tuning run folder (wi
     if labels:
         from specembed.embed import Embedder                    # (embed and evaluate import this module: read when called)
         from specembed.evaluate import qbe
-        rows = check_manifest(labels); q = {}
+        rows = check_manifest(labels); q, read = {}, {}
         for k, m in (('init', start), ('trained', model)):
             E = Embedder(m, cfg, device).files([r['path'] for r in rows], progress=False)
-            got = set(E.paths); ok = [r for r in rows if str(r['path']) in got]       # unreadable or silent clips: left out of both
+            got = set(E.paths); ok = [r for r in rows if str(r['path']) in got]; read[k] = [str(r['path']) for r in ok]   # unreadable or silent clips: left out
             q[k] = qbe(E.clip, [r['label'] for r in ok], [r['group'] for r in ok] if all(r['group'] for r in ok) else None, per_query=True)
         if not all(math.isfinite(v['qbe_map']) for v in q.values()): raise ValueError(f"{labels}: no clip found another of its label to retrieve; the verdict needs two of a label")
-        if q['init']['queries'] != q['trained']['queries']: raise ValueError(f"{labels}: the two models read different clips; the verdict needs the same ones")
+        if read['init'] != read['trained'] or q['init']['queries'] != q['trained']['queries']: raise ValueError(f"{labels}: the two models read different clips; the verdict needs the same ones")
         v = clearly_better(q['init']['aps'], q['trained']['aps']); kept = 'trained' if v['better'] else 'init'; q = {k: x['qbe_map'] for k, x in q.items()}
         sel.update(kept=kept, qbe=q, gain=v['gain'], low=v['low'], labels=str(labels), clips=len(ok),
                    rule='the fine-tuned weights only if their QbE on the labelled manifest is higher by more than chance (one-sided 95% paired bootstrap over its queries)')
