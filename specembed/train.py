@@ -617,7 +617,7 @@ def choose_weights(out: str | Path,             # the fine-tuning run folder (wi
             got = set(E.paths); ok = [r for r in rows if str(r['path']) in got]; read[k] = [str(r['path']) for r in ok]   # unreadable or silent clips: left out
             q[k] = qbe(E.clip, [r['label'] for r in ok], [r['group'] for r in ok] if all(r['group'] for r in ok) else None, per_query=True)
         if not all(math.isfinite(v['qbe_map']) for v in q.values()): raise ValueError(f"{labels}: no clip found another of its label to retrieve; the verdict needs two of a label")
-        if read['init'] != read['trained'] or q['init']['queries'] != q['trained']['queries']: raise ValueError(f"{labels}: the two models read different clips; the verdict needs the same ones")
+        if read['init'] != read['trained']: raise ValueError(f"{labels}: the two models read different clips; the verdict needs the same ones")
         v = clearly_better(q['init']['aps'], q['trained']['aps']); kept = 'trained' if v['better'] else 'init'; q = {k: x['qbe_map'] for k, x in q.items()}
         sel.update(kept=kept, qbe=q, gain=v['gain'], low=v['low'], labels=str(labels), clips=len(ok),
                    rule='the fine-tuned weights only if their QbE on the labelled manifest is higher by more than chance (one-sided 95% paired bootstrap over its queries)')
