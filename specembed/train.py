@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_train.ipynb #ec7f0ee4
 from __future__ import annotations
-import hashlib, json, math, os, shutil, sys, time
+import copy, hashlib, json, math, os, shutil, sys, time
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,8 +24,9 @@ from .run import (Run, write_atomic, restore, SELECTION, save_init, MetricsLog, 
 __all__ = ['COLLAPSE_SPREAD', 'SELF_CHECK_KINDS', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives', 'spread',
            'TripletObjective', 'NTXentObjective', 'build_objective', 'LabelPairs', 'lr_at', 'draw_batch',
            'step_numbers', 'window_row', 'apply_step', 'budget_spent', 'run_notes', 'collapse_warning', 'Trainer',
-           'default_store', 'keep_bn_statistics', 'split_held_back', 'load_init', 'train', 'plot_metrics', 'self_check',
-           'held_back', 'finetune_config', 'clearly_better', 'check_manifest', 'choose_weights']
+           'default_store', 'keep_bn_statistics', 'reference_model', 'split_held_back', 'load_init', 'train',
+           'plot_metrics', 'self_check', 'held_back', 'finetune_config', 'clearly_better', 'check_manifest',
+           'choose_weights']
 
 # %% ../nbs/04_train.ipynb #cd12264c
 def pair_dist(a: torch.Tensor,                # unit vectors `(B,D)`
@@ -314,9 +315,13 @@ class _TrainerStep:
         for group in self.opt.param_groups: group['lr'] = lr_at(self.step, cfg, self.elapsed())
         self.net.train()
         saved = [b.detach().clone() for b in self.model.buffers()]            # BatchNorm statistics, restored if the step is bad
+        x = torch.cat([a, p] if n is None else [a, p, n])                        # (2B or 3B,F,T)
         with torch.autocast('cuda', torch.bfloat16, enabled=self.device.type == 'cuda'):
-            e = self.net(torch.cat([a, p] if n is None else [a, p, n]))          # (2B or 3B,F,T) -> (2B or 3B,D)
+            e = self.net(x)                                                      # (2B or 3B,D)
+            if self.ref is not None:                                             # fine-tuning with cfg.anchor: the starting weights' vectors
+                with torch.no_grad(): r = self.ref(x)
         out = self.objective(e[:B], e[B:2 * B], None if n is None else e[2 * B:], f, nf)
+        if self.ref is not None: out['loss'] = out['loss'] + cfg.anchor * (e.float() - r.float()).pow(2).sum(1).mean()   # stay near them
         loss = out['loss']; row = step_numbers(out, e[:B], f, self.lab)               # one read-back from the device per step
         if not apply_step(loss, bool(row.pop('finite')), self.model, self.opt, saved, cfg.grad_clip): self.skipped += 1   # a NaN/inf step: skipped
         self.step += 1
@@ -411,6 +416,7 @@ class Trainer(_TrainerStep, _TrainerCheckpoints, _TrainerLoop):
         self.g = torch.Generator(dev).manual_seed(cfg.seed + 7919 * self.rank)
         self.opt = torch.optim.AdamW(self.model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
         self.step, self.skipped, self.progress = 0, 0, progress and self.main
+        self.ref = None                                                    # fine-tuning's frozen starting weights (`reference_model`), when cfg.anchor > 0
         self.elapsed0, self.t0 = 0.0, time.perf_counter()     # seconds trained before this process (resume), and its start
         if resume: self._resume()
         elif self.main and self.run.has_checkpoints():
@@ -434,6 +440,12 @@ def keep_bn_statistics(model: nn.Module,  # an encoder about to be fine-tuned
     bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
     for m in bns: m.momentum = 0.0
     return len(bns)
+
+def reference_model(model: nn.Module,  # the starting weights of a fine-tuning (BatchNorm statistics already kept)
+                   ) -> nn.Module:
+    "A frozen copy of `model` for `cfg.anchor`: like the model being trained it normalises each batch by the batch and never moves its BatchNorm statistics, so at the first step both give the same vectors."
+    ref = copy.deepcopy(model).requires_grad_(False); keep_bn_statistics(ref)
+    return ref.train()
 
 # %% ../nbs/04_train.ipynb #b42fb55ah
 def split_held_back(fs: FeatureStore,  # the files to fine-tune on
@@ -476,7 +488,7 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
           init: str | Path | None = None,    # start from these weights (a run folder or 'pretrained'): fine-tuning
          check_labels: str | Path | None = None,   # fine-tuning: a labelled manifest that decides which weights to keep (`choose_weights`)
          ) -> dict:
-    "Ingest `audio` and train an encoder on exactly those files into the run folder `out`; returns the last metrics. From `init` weights: fine-tuning, which holds back a tenth of the files (none of fewer than 10, at most 200) and keeps the starting weights' BatchNorm statistics (`keep_bn_statistics`); it keeps the fine-tuned weights unless they collapsed on them, or, with `check_labels`, the fine-tuned weights only if their QbE on those is clearly higher (`choose_weights`)."
+    "Ingest `audio` and train an encoder on exactly those files into the run folder `out`; returns the last metrics. From `init` weights: fine-tuning, which holds back a tenth of the files (none of fewer than 10, at most 200) and keeps the starting weights' BatchNorm statistics (`keep_bn_statistics`) and, by `finetune_config`, draws patches with signal only; it keeps the fine-tuned weights unless they collapsed on them, or, with `check_labels`, the fine-tuned weights only if their QbE on those is clearly higher (`choose_weights`)."
     store = Path(store) if store else default_store(); out = Path(out)
     cfg = cfg or (finetune_config(load_encoder(init)[1]) if init and not resume else Config.cpu())
     if check_labels and not (init or resume and (out / 'init').is_dir()):
@@ -494,6 +506,8 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
     tr = Trainer(cfg, fs, out, device, resume, progress)
     if init and not resume: load_init(tr.model, init, cfg)
     if finetune: keep_bn_statistics(tr.model)                             # the starting weights' statistics (measured below)
+    if finetune and cfg.anchor:                                          # learning without forgetting: the starting weights, frozen
+        tr.ref = reference_model(tr.model if not resume else load_encoder(out / 'init', tr.device, follow_verdict=False)[0])
     if rank == 0:
         _prepare_run(out, fs, tr.model, cfg, init, resume, finetune)
         print(f"{describe(tr.model, cfg)}; {len(fs)} files, {fs.hours:.2f} h" + (f" (+{len(check)} held back to check on)" if check is not fs else '')
@@ -560,10 +574,10 @@ def finetune_config(init: Config,          # the config the starting weights wer
                     lr_scale: float = 0.1, # the fine-tuning learning rate, as a share of `init.lr`
                     **overrides,           # other `Config` fields
                    ) -> Config:
-    "The recipe for fine-tuning weights trained with `init`: its objective, deformations, batch, ranges and pooling, at `lr_scale` of its learning rate, with the CPU preset's budget (300 steps)."
+    "The recipe for fine-tuning weights trained with `init`: its objective, deformations, batch, ranges and pooling, at `lr_scale` of its learning rate, with the CPU preset's budget (300 steps), patches with signal only."
     base = Config.cpu()
     return replace(init, **{**dict(lr=init.lr * lr_scale, steps=base.steps, minutes=0.0, ckpt_every=base.ckpt_every, log_every=base.log_every,
-                                   supervised=False, compile=False, balance=0.0), **overrides})
+                                   supervised=False, compile=False, balance=0.0, signal_only=True), **overrides})
 
 # %% ../nbs/04_train.ipynb #clearb01
 def clearly_better(before,               # each query's score with the starting weights (e.g. `qbe(..., per_query=True)['aps']`)
