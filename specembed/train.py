@@ -318,10 +318,10 @@ class _TrainerStep:
         x = torch.cat([a, p] if n is None else [a, p, n])                        # (2B or 3B,F,T)
         with torch.autocast('cuda', torch.bfloat16, enabled=self.device.type == 'cuda'):
             e = self.net(x)                                                      # (2B or 3B,D)
-            if self.ref is not None:                                             # fine-tuning with cfg.anchor: the starting weights' vectors
+            if self.ref is not None:                                             # fine-tuning with cfg.stay_near: the starting weights' vectors
                 with torch.no_grad(): r = self.ref(x)
         out = self.objective(e[:B], e[B:2 * B], None if n is None else e[2 * B:], f, nf)
-        if self.ref is not None: out['loss'] = out['loss'] + cfg.anchor * (e.float() - r.float()).pow(2).sum(1).mean()   # stay near them
+        if self.ref is not None: out['loss'] = out['loss'] + cfg.stay_near * (e.float() - r.float()).pow(2).sum(1).mean()   # stay near them
         loss = out['loss']; row = step_numbers(out, e[:B], f, self.lab)               # one read-back from the device per step
         if not apply_step(loss, bool(row.pop('finite')), self.model, self.opt, saved, cfg.grad_clip): self.skipped += 1   # a NaN/inf step: skipped
         self.step += 1
@@ -416,7 +416,7 @@ class Trainer(_TrainerStep, _TrainerCheckpoints, _TrainerLoop):
         self.g = torch.Generator(dev).manual_seed(cfg.seed + 7919 * self.rank)
         self.opt = torch.optim.AdamW(self.model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
         self.step, self.skipped, self.progress = 0, 0, progress and self.main
-        self.ref = None                                                    # fine-tuning's frozen starting weights (`reference_model`), when cfg.anchor > 0
+        self.ref = None                                                    # fine-tuning's frozen starting weights (`reference_model`), when cfg.stay_near > 0
         self.elapsed0, self.t0 = 0.0, time.perf_counter()     # seconds trained before this process (resume), and its start
         if resume: self._resume()
         elif self.main and self.run.has_checkpoints():
@@ -443,7 +443,7 @@ def keep_bn_statistics(model: nn.Module,  # an encoder about to be fine-tuned
 
 def reference_model(model: nn.Module,  # the starting weights of a fine-tuning (BatchNorm statistics already kept)
                    ) -> nn.Module:
-    "A frozen copy of `model` for `cfg.anchor`: like the model being trained it normalises each batch by the batch and never moves its BatchNorm statistics, so at the first step both give the same vectors."
+    "A frozen copy of `model` for `cfg.stay_near`: like the model being trained it normalises each batch by the batch and never moves its BatchNorm statistics, so at the first step both give the same vectors."
     ref = copy.deepcopy(model).requires_grad_(False); keep_bn_statistics(ref)
     return ref.train()
 
@@ -490,9 +490,11 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
          ) -> dict:
     "Ingest `audio` and train an encoder on exactly those files into the run folder `out`; returns the last metrics. From `init` weights: fine-tuning, which holds back a tenth of the files (none of fewer than 10, at most 200) and keeps the starting weights' BatchNorm statistics (`keep_bn_statistics`) and, by `finetune_config`, draws patches with signal only; it keeps the fine-tuned weights unless they collapsed on them, or, with `check_labels`, the fine-tuned weights only if their QbE on those is clearly higher (`choose_weights`)."
     store = Path(store) if store else default_store(); out = Path(out)
-    cfg = cfg or (finetune_config(load_encoder(init)[1]) if init and not resume else Config.cpu())
+    if cfg is None: cfg = Run(out).config if resume and Run(out).has_config() else finetune_config(load_encoder(init)[1]) if init else Config.cpu()   # a resumed run: its own recipe
     if check_labels and not (init or resume and (out / 'init').is_dir()):
         raise ValueError("--check-labels chooses between the starting and the fine-tuned weights: it needs --init")
+    if cfg.stay_near and not (init or resume and (out / 'init').is_dir()):
+        raise ValueError("--stay-near pulls the vectors toward the starting weights': it needs --init")
     if check_labels: check_manifest(check_labels)                       # a manifest that cannot decide fails now, not after the training
     sources = list(audio) if isinstance(audio, (list, tuple)) else [audio]
     if labels: sources.append(labels); cfg = replace(cfg, supervised=True)
@@ -506,7 +508,7 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
     tr = Trainer(cfg, fs, out, device, resume, progress)
     if init and not resume: load_init(tr.model, init, cfg)
     if finetune: keep_bn_statistics(tr.model)                             # the starting weights' statistics (measured below)
-    if finetune and cfg.anchor:                                          # learning without forgetting: the starting weights, frozen
+    if finetune and cfg.stay_near:                                          # learning without forgetting: the starting weights, frozen
         tr.ref = reference_model(tr.model if not resume else load_encoder(out / 'init', tr.device, follow_verdict=False)[0])
     if rank == 0:
         _prepare_run(out, fs, tr.model, cfg, init, resume, finetune)
@@ -577,7 +579,7 @@ def finetune_config(init: Config,          # the config the starting weights wer
     "The recipe for fine-tuning weights trained with `init`: its objective, deformations, batch, ranges and pooling, at `lr_scale` of its learning rate, with the CPU preset's budget (300 steps), patches with signal only."
     base = Config.cpu()
     return replace(init, **{**dict(lr=init.lr * lr_scale, steps=base.steps, minutes=0.0, ckpt_every=base.ckpt_every, log_every=base.log_every,
-                                   supervised=False, compile=False, balance=0.0, signal_only=True), **overrides})
+                                   supervised=False, compile=False, balance=0.0, signal_only=True, stay_near=0.0), **overrides})
 
 # %% ../nbs/04_train.ipynb #clearb01
 def clearly_better(before,               # each query's score with the starting weights (e.g. `qbe(..., per_query=True)['aps']`)
