@@ -18,10 +18,10 @@ __all__ = ['EXPERIMENT_NAMES', 'TRAIN_FIELDS', 'TRAIN_NOTES', 'RECIPE_NAMES', 'S
 
 # %% ../nbs/09_cli.ipynb #2f125593
 EXPERIMENT_NAMES = ('ablation', 'negatives', 'vector-math', 'objectives')   # = specembed.experiments.EXPERIMENTS (tested)
-TRAIN_FIELDS = ('encoder', 'steps', 'minutes', 'batch_size', 'lr', 'negatives', 'objective', 'tau', 'balance', 'signal_only', 'stay_near', 'seed', 'compile', 'ckpt_every')
+TRAIN_FIELDS = ('encoder', 'steps', 'minutes', 'batch_size', 'lr', 'negatives', 'objective', 'tau', 'balance', 'signal_only', 'stay_near', 'neighbours', 'seed', 'compile', 'ckpt_every')
 TRAIN_NOTES = dict(encoder='default: small on CPU, vggish on CUDA', steps="default: the preset's 300 on CPU; none when --minutes is given alone",
                    batch_size='per process', lr="default: the preset's; a tenth of the weights' own with --init",
-                   stay_near='with --init', signal_only='default: on with --init, since 2026-12-07')   # train's options: Config fields
+                   stay_near='with --init', neighbours='with --init; off unless given (it lost on the test folders, nbs/06c)', signal_only='default: on with --init, since 2026-12-07')   # train's options: Config fields
 RECIPE_NAMES = ('hydrogen', 'strums', 'asterisk', 'gm')
 SONIC_PI = '/usr/share/sonic-pi/samples'                      # = specembed.data.SONIC_PI_DIR (tested)
 DUP_THRESHOLD = 0.015                                         # = specembed.explore.DUP_THRESHOLD_AT_LEVEL (tested): `duplicates --threshold`

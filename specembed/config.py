@@ -72,6 +72,7 @@ class _Training(_Patches):
     signal_only: bool = False   # anchors and negatives only from patches with signal (`signal_starts`), never from silent tails
     deformations: dict = field(default_factory=lambda: dict(proximity=1.0, noise=1.0, stretch=1.0, pitch=1.0, mix=0.0))   # how positives are made: kind -> weight
     stay_near: float = 0.0      # fine-tuning: weight of each patch's squared distance to the starting weights' embedding of it (learning without forgetting); 0 = off
+    neighbours: float = 0.0     # fine-tuning: share of positives that are a patch of the anchor file's nearest file by the starting weights, not a deformation; 0 = off
     per_example: bool = False   # one deformation type per batch (the seed) or per example
     supervised: bool = False    # explicit-label triplets: the positive is another clip with the same label
     steps: int = 1000           # training steps (a run also stops after `minutes`, if set)
@@ -148,7 +149,7 @@ CONFIG_RANGES = {   # field: (int or float, lowest, highest, lowest excluded); a
     'n_fft': (int, 16, 8192, False), 'log_eps': (float, 0, 1, True), 'patch_frames': (int, 1, 2000, False),
     'embed_dim': (int, 1, 4096, False), 'batch_size': (int, 1, 65_536, False), 'lr': (float, 0, 10, True),
     'weight_decay': (float, 0, 10, False), 'warmup_steps': (int, 0, 10**12, False), 'grad_clip': (float, 0, 10**6, True),
-    'margin': (float, 0, 4, False), 'stay_near': (float, 0, 10**6, False), 'tau': (float, 0, 100, True), 'semitones': (float, 0, 48, False),
+    'margin': (float, 0, 4, False), 'stay_near': (float, 0, 10**6, False), 'neighbours': (float, 0, 1, False), 'tau': (float, 0, 100, True), 'semitones': (float, 0, 48, False),
     'balance': (float, 0, 1, False), 'steps': (int, 1, 10**12, False), 'minutes': (float, 0, 10**7, False),
     'log_every': (int, 1, 10**12, False), 'ckpt_every': (int, 1, 10**12, False), 'seed': (int, 0, 2**63 - 1, False)}
 CONFIG_CHOICES = {'encoder': ENCODER_NAMES, 'distance': ('sqeuclidean', 'euclidean'),

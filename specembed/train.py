@@ -21,12 +21,12 @@ from .run import (Run, write_atomic, restore, SELECTION, save_init, MetricsLog, 
                            load_encoder, pretrained_dir)   # the run folder (nbs/03a_run); load_encoder and pretrained_dir still importable from here
 
 # %% auto #0
-__all__ = ['COLLAPSE_SPREAD', 'SELF_CHECK_KINDS', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives', 'spread',
-           'TripletObjective', 'NTXentObjective', 'build_objective', 'LabelPairs', 'lr_at', 'draw_batch',
-           'step_numbers', 'window_row', 'apply_step', 'budget_spent', 'run_notes', 'collapse_warning', 'Trainer',
-           'default_store', 'keep_bn_statistics', 'reference_model', 'split_held_back', 'load_init', 'train',
-           'plot_metrics', 'self_check', 'held_back', 'finetune_config', 'clearly_better', 'check_manifest',
-           'choose_weights']
+__all__ = ['COLLAPSE_SPREAD', 'NEIGHBOURS_K', 'SELF_CHECK_KINDS', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives',
+           'spread', 'TripletObjective', 'NTXentObjective', 'build_objective', 'starts_in', 'LabelPairs', 'lr_at',
+           'draw_batch', 'step_numbers', 'window_row', 'apply_step', 'budget_spent', 'run_notes', 'collapse_warning',
+           'Trainer', 'default_store', 'keep_bn_statistics', 'reference_model', 'nearest_files', 'neighbour_starts',
+           'neighbour_table', 'split_held_back', 'load_init', 'train', 'plot_metrics', 'self_check', 'held_back',
+           'finetune_config', 'clearly_better', 'check_manifest', 'choose_weights']
 
 # %% ../nbs/04_train.ipynb #cd12264c
 def pair_dist(a: torch.Tensor,                # unit vectors `(B,D)`
@@ -145,6 +145,14 @@ def build_objective(cfg: Config,  # `objective`, and `margin`, `distance`, `nega
     return NTXentObjective(cfg.tau, decoupled=cfg.objective == 'dcl')
 
 # %% ../nbs/04_train.ipynb #54dd5cbd
+def starts_in(sampler: PatchSampler,  # the run's sampler (its start table: with `signal`, only starts of patches with signal)
+              files: torch.Tensor,     # file ids `(B,)`, each with at least one start
+              g: torch.Generator,      # the run's sampling generator (on the sampler's device)
+             ) -> torch.Tensor:
+    "A random allowed patch start `(B,)` in each of `files`."
+    u = (torch.rand(len(files), generator=g, device=files.device) * sampler.valid[files]).long()
+    return sampler.starts[sampler.cum[files] - sampler.valid[files] + u] if sampler.starts is not None else sampler.offsets[files] + u
+
 class LabelPairs:
     "Same-label positives and different-label negatives for anchors drawn by a `PatchSampler`."
     def __init__(self,
@@ -170,8 +178,7 @@ class LabelPairs:
         f2 = self.order[self.first[l] + k]
         again = (f2 == f) & (c > 1)
         f2 = torch.where(again, self.order[self.first[l] + (k + 1) % c], f2)
-        u = (torch.rand(len(f), generator=g, device=f.device) * self.s.valid[f2]).long()
-        return self.s.starts[self.s.cum[f2] - self.s.valid[f2] + u] if self.s.starts is not None else self.s.offsets[f2] + u
+        return starts_in(self.s, f2, g)
 
     def negatives(self,
                   f: torch.Tensor,     # anchor file ids `(B,)`
@@ -206,14 +213,18 @@ def draw_batch(sampler: PatchSampler,            # draws anchors and negatives a
                g: torch.Generator,               # the run's sampling generator (on the sampler's device)
                pairs: LabelPairs | None = None,  # same-label positives and other-label negatives instead (supervised runs)
                negatives: bool = True,           # draw negatives; False for in-batch objectives, which need none
+               near: torch.Tensor | None = None, # fine-tuning: each file's nearest files `(files,k)` (`neighbour_table`), for `cfg.neighbours`
               ) -> tuple:
-    "Anchors, positives, negatives `(B,F,T)` each (negatives None when not drawn), anchor and negative file ids `(B,)`, the positives' kind."
+    "Anchors, positives, negatives `(B,F,T)` each (negatives None when not drawn), anchor and negative file ids `(B,)`, the deformations' kind (with `near`, a share `cfg.neighbours` of the positives are patches of nearest files instead)."
     start, f = sampler.anchors(cfg.batch_size, g)
     if pairs is not None:
         a, p, kind = sampler.gather(start), sampler.gather(pairs.positives(f, g)), 'label'
         ns, nf = pairs.negatives(f, g)
     else:
         a, p, kinds = deformer.positives(sampler, start, f, g); kind = kinds[0] if len(set(kinds)) == 1 else 'mixed'
+        if near is not None and cfg.neighbours > 0:                    # fine-tuning: some positives from the nearest files instead
+            take = torch.rand(len(f), generator=g, device=f.device) < cfg.neighbours
+            p = torch.where(take[:, None, None], sampler.gather(neighbour_starts(sampler, near, f, g)), p)
         if not negatives: return a, p, None, f, None, kind
         ns, nf = sampler.negatives(cfg.batch_size, g, exclude_files=f if cfg.negatives == 'random_other_file' else None)
     return a, p, sampler.gather(ns), f, nf, kind
@@ -302,8 +313,8 @@ def _train_bar(cfg: Config, step: int, show: bool):
 class _TrainerStep:
     "A `Trainer`'s step: a batch from the run's parts, one optimizer step, the time trained (uses the attributes `Trainer.__init__` sets)."
     def batch(self):
-        "`draw_batch` with the run's sampler, deformer, generator and (supervised) label pairs."
-        return draw_batch(self.sampler, self.deformer, self.cfg, self.g, self.pairs, self.objective.needs_negatives)
+        "`draw_batch` with the run's sampler, deformer, generator, (supervised) label pairs and (fine-tuning) nearest files."
+        return draw_batch(self.sampler, self.deformer, self.cfg, self.g, self.pairs, self.objective.needs_negatives, self.near)
 
     def elapsed(self) -> float:
         "Seconds of training so far, across resumes."
@@ -417,6 +428,7 @@ class Trainer(_TrainerStep, _TrainerCheckpoints, _TrainerLoop):
         self.opt = torch.optim.AdamW(self.model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
         self.step, self.skipped, self.progress = 0, 0, progress and self.main
         self.ref = None                                                    # fine-tuning's frozen starting weights (`reference_model`), when cfg.stay_near > 0
+        self.near = None                                                   # fine-tuning's nearest files by the starting weights (`neighbour_table`), when cfg.neighbours > 0
         self.elapsed0, self.t0 = 0.0, time.perf_counter()     # seconds trained before this process (resume), and its start
         if resume: self._resume()
         elif self.main and self.run.has_checkpoints():
@@ -446,6 +458,52 @@ def reference_model(model: nn.Module,  # the starting weights of a fine-tuning (
     "A frozen copy of `model` for `cfg.stay_near`: like the model being trained it normalises each batch by the batch and never moves its BatchNorm statistics, so at the first step both give the same vectors."
     ref = copy.deepcopy(model).requires_grad_(False); keep_bn_statistics(ref)
     return ref.train()
+
+# %% ../nbs/04_train.ipynb #nbrs02
+NEIGHBOURS_K = 1   # nearest files a fine-tuning positive may come from (`cfg.neighbours`): the nearest only, the validation folders' choice (below)
+
+def nearest_files(X: np.ndarray,          # clip vectors `(N,D)`, one per file of the store
+                  ok: np.ndarray,         # `(N,)` bool: the files a positive may come from (embedded, with patches to draw)
+                  k: int = NEIGHBOURS_K,  # neighbours per file
+                  chunk: int = 2048,      # files compared at a time (memory: `chunk` x N similarities)
+                 ) -> torch.Tensor:
+    "`(N,k)` each `ok` file's `k` nearest other `ok` files by cosine after centring on the `ok` files (fewer than `k` others: the nearest repeated); a file that is not `ok`, or has no other, is its own."
+    X, ok = np.asarray(X, np.float32), np.asarray(ok, bool)
+    if X.ndim != 2 or ok.shape != (len(X),): raise ValueError(f"nearest_files needs vectors (N,D) and a flag per vector, got {X.shape} and {ok.shape}")
+    table = torch.arange(len(X))[:, None].repeat(1, k); idx = torch.as_tensor(np.flatnonzero(ok))
+    if len(idx) < 2: return table
+    Y = torch.nn.functional.normalize(torch.as_tensor(X[ok] - X[ok].mean(0)), dim=1); kk = min(k, len(idx) - 1)
+    for s in range(0, len(Y), chunk):
+        S = Y[s:s + chunk] @ Y.T; r = torch.arange(len(S)); S[r, s + r] = -float('inf')   # never itself
+        top = S.topk(kk, dim=1).indices
+        table[idx[s:s + chunk]] = idx[torch.cat([top, top[:, :1].expand(-1, k - kk)], 1)]
+    return table
+
+def neighbour_starts(sampler: PatchSampler,  # the run's sampler
+                     near: torch.Tensor,     # each file's nearest files `(files,k)` on the sampler's device (`neighbour_table`)
+                     f: torch.Tensor,        # anchor file ids `(B,)`
+                     g: torch.Generator,     # the run's sampling generator
+                    ) -> torch.Tensor:
+    "Patch starts `(B,)`: a random allowed patch of one of each anchor file's nearest files."
+    pick = (torch.rand(len(f), generator=g, device=f.device) * near.shape[1]).long()
+    return starts_in(sampler, near[f, pick], g)
+
+def neighbour_table(model: nn.Module,       # the starting weights
+                    cfg: Config,            # their config (front end, pooling)
+                    sampler: PatchSampler,  # the run's sampler: its store's files, and which have patches to draw
+                    k: int = NEIGHBOURS_K,  # neighbours per file
+                    progress: bool = False, # a progress bar over the files
+                   ) -> torch.Tensor:
+    "`(files,k)` on the sampler's device: `nearest_files` of the clip vectors `model` gives the store's files (`Embedder.files`, nbs/05), among those with patches to draw."
+    from specembed.embed import Embedder                        # (embed imports this module: read when called)
+    paths = [str(p) for p in sampler.store.paths]
+    E = Embedder(model, cfg, 'cpu' if sampler.device.type == 'cpu' else sampler.device).files(paths, progress=progress)
+    at = {p: i for i, p in enumerate(E.paths)}; X = np.zeros((len(paths), E.clip.shape[1] if len(E.paths) else 1), np.float32)
+    ok = sampler.valid.cpu().numpy() > 0
+    for i, p in enumerate(paths):
+        if p in at: X[i] = E.clip[at[p]]
+        else: ok[i] = False                                         # unreadable or silent: never a neighbour
+    return nearest_files(X, ok, k).to(sampler.device)
 
 # %% ../nbs/04_train.ipynb #b42fb55ah
 def split_held_back(fs: FeatureStore,  # the files to fine-tune on
@@ -488,13 +546,14 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
           init: str | Path | None = None,    # start from these weights (a run folder or 'pretrained'): fine-tuning
          check_labels: str | Path | None = None,   # fine-tuning: a labelled manifest that decides which weights to keep (`choose_weights`)
          ) -> dict:
-    "Ingest `audio` and train an encoder on exactly those files into the run folder `out`; returns the last metrics. From `init` weights: fine-tuning, which holds back a tenth of the files (none of fewer than 10, at most 200) and keeps the starting weights' BatchNorm statistics (`keep_bn_statistics`) and, by `finetune_config`, draws patches with signal only; it keeps the fine-tuned weights unless they collapsed on them, or, with `check_labels`, the fine-tuned weights only if their QbE on those is clearly higher (`choose_weights`)."
+    "Ingest `audio` and train an encoder on exactly those files into the run folder `out`; returns the last metrics. From `init` weights: fine-tuning, which holds back a tenth of the files (none of fewer than 10, at most 200) and keeps the starting weights' BatchNorm statistics (`keep_bn_statistics`) and, by `finetune_config`, draws patches with signal only (and, with `cfg.neighbours`, some positives from the nearest files, `neighbour_table`); it keeps the fine-tuned weights unless they collapsed on them, or, with `check_labels`, the fine-tuned weights only if their QbE on those is clearly higher (`choose_weights`)."
     store = Path(store) if store else default_store(); out = Path(out)
     if cfg is None: cfg = Run(out).config if resume and Run(out).has_config() else finetune_config(load_encoder(init)[1]) if init else Config.cpu()   # a resumed run: its own recipe
-    if check_labels and not (init or resume and (out / 'init').is_dir()):
-        raise ValueError("--check-labels chooses between the starting and the fine-tuned weights: it needs --init")
-    if cfg.stay_near and not (init or resume and (out / 'init').is_dir()):
-        raise ValueError("--stay-near pulls the vectors toward the starting weights': it needs --init")
+    tuning = bool(init) or resume and (out / 'init').is_dir()           # a fine-tuning, new or resumed
+    for given, why in ((check_labels, "--check-labels chooses between the starting and the fine-tuned weights"),
+                       (cfg.stay_near, "--stay-near pulls the vectors toward the starting weights'"),
+                       (cfg.neighbours, "--neighbours draws positives from the files nearest by the starting weights")):
+        if given and not tuning: raise ValueError(f"{why}: it needs --init")
     if check_labels: check_manifest(check_labels)                       # a manifest that cannot decide fails now, not after the training
     sources = list(audio) if isinstance(audio, (list, tuple)) else [audio]
     if labels: sources.append(labels); cfg = replace(cfg, supervised=True)
@@ -510,10 +569,13 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
     if finetune: keep_bn_statistics(tr.model)                             # the starting weights' statistics (measured below)
     if finetune and cfg.stay_near:                                          # learning without forgetting: the starting weights, frozen
         tr.ref = reference_model(tr.model if not resume else load_encoder(out / 'init', tr.device, follow_verdict=False)[0])
+    if finetune and cfg.neighbours:                                         # each file's nearest files, by the starting weights
+        tr.near = neighbour_table(tr.model if not resume else load_encoder(out / 'init', tr.device, follow_verdict=False)[0], cfg, tr.sampler, progress=progress and rank == 0)
     if rank == 0:
         _prepare_run(out, fs, tr.model, cfg, init, resume, finetune)
         print(f"{describe(tr.model, cfg)}; {len(fs)} files, {fs.hours:.2f} h" + (f" (+{len(check)} held back to check on)" if check is not fs else '')
-              + f"; device {tr.device}; world {tr.world}")
+              + f"; device {tr.device}; world {tr.world}"
+              + (f"; {cfg.neighbours:.0%} of positives from each file's " + ('nearest file' if tr.near.shape[1] == 1 else f'{tr.near.shape[1]} nearest files') if tr.near is not None else ''))
     res = tr.fit()
     if finetune and rank == 0: choose_weights(out, tr.model, cfg, tr.step, check, tr.device, labels=check_labels, held_out=check is not fs)
     if dist.is_initialized(): dist.destroy_process_group()
@@ -576,10 +638,10 @@ def finetune_config(init: Config,          # the config the starting weights wer
                     lr_scale: float = 0.1, # the fine-tuning learning rate, as a share of `init.lr`
                     **overrides,           # other `Config` fields
                    ) -> Config:
-    "The recipe for fine-tuning weights trained with `init`: its objective, deformations, batch, ranges and pooling, at `lr_scale` of its learning rate, with the CPU preset's budget (300 steps), patches with signal only."
+    "The recipe for fine-tuning weights trained with `init`: its objective, deformations, batch, ranges and pooling, at `lr_scale` of its learning rate, with the CPU preset's budget (300 steps), patches with signal only, positives from deformations only (`neighbours` off: it lost on the test folders, 06c)."
     base = Config.cpu()
     return replace(init, **{**dict(lr=init.lr * lr_scale, steps=base.steps, minutes=0.0, ckpt_every=base.ckpt_every, log_every=base.log_every,
-                                   supervised=False, compile=False, balance=0.0, signal_only=True, stay_near=0.0), **overrides})
+                                   supervised=False, compile=False, balance=0.0, signal_only=True, stay_near=0.0, neighbours=0.0), **overrides})
 
 # %% ../nbs/04_train.ipynb #clearb01
 def clearly_better(before,               # each query's score with the starting weights (e.g. `qbe(..., per_query=True)['aps']`)
