@@ -503,6 +503,7 @@ def neighbour_table(model: nn.Module,       # the starting weights
     for i, p in enumerate(paths):
         if p in at: X[i] = E.clip[at[p]]
         else: ok[i] = False                                         # unreadable or silent: never a neighbour
+    if ok.sum() < 2: print(f"warning: {int(ok.sum())} file(s) with patches to draw: no nearest file to take positives from; those positives are patches of the anchor's own file", file=sys.stderr)
     return nearest_files(X, ok, k).to(sampler.device)
 
 # %% ../nbs/04_train.ipynb #b42fb55ah
@@ -556,6 +557,7 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
         if given and not tuning: raise ValueError(f"{why}: it needs --init")
     if check_labels: check_manifest(check_labels)                       # a manifest that cannot decide fails now, not after the training
     sources = list(audio) if isinstance(audio, (list, tuple)) else [audio]
+    if labels and cfg.neighbours: raise ValueError("--neighbours makes positives for unlabelled fine-tuning; --labels draws them from the same label: choose one")
     if labels: sources.append(labels); cfg = replace(cfg, supervised=True)
     rank = dist_info()[0]
     if rank == 0: ingest(sources, store, cfg, workers=workers, progress=progress)
