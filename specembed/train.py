@@ -569,10 +569,10 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
     tr = Trainer(cfg, fs, out, device, resume, progress)
     if init and not resume: load_init(tr.model, init, cfg)
     if finetune: keep_bn_statistics(tr.model)                             # the starting weights' statistics (measured below)
-    if finetune and cfg.stay_near:                                          # learning without forgetting: the starting weights, frozen
-        tr.ref = reference_model(tr.model if not resume else load_encoder(out / 'init', tr.device, follow_verdict=False)[0])
-    if finetune and cfg.neighbours:                                         # each file's nearest files, by the starting weights
-        tr.near = neighbour_table(tr.model if not resume else load_encoder(out / 'init', tr.device, follow_verdict=False)[0], cfg, tr.sampler, progress=progress and rank == 0)
+    if finetune and (cfg.stay_near or cfg.neighbours):                     # the starting weights (on resume, read back from RUN/init)
+        start = tr.model if not resume else load_encoder(out / 'init', tr.device, follow_verdict=False)[0]
+        if cfg.stay_near: tr.ref = reference_model(start)                   # learning without forgetting: them, frozen
+        if cfg.neighbours: tr.near = neighbour_table(start, cfg, tr.sampler, progress=progress and rank == 0)   # each file's nearest files, by them
     if rank == 0:
         _prepare_run(out, fs, tr.model, cfg, init, resume, finetune)
         print(f"{describe(tr.model, cfg)}; {len(fs)} files, {fs.hours:.2f} h" + (f" (+{len(check)} held back to check on)" if check is not fs else '')
