@@ -4,7 +4,7 @@
 
 # %% ../nbs/01a_sources.ipynb #61f298ea
 from __future__ import annotations
-import json, os, re, shutil, stat, subprocess, zipfile, xml.etree.ElementTree as ET
+import hashlib, json, os, re, shutil, stat, subprocess, zipfile, zlib, xml.etree.ElementTree as ET
 from pathlib import Path, PurePosixPath
 
 import numpy as np
@@ -16,9 +16,12 @@ from .data import AUDIO_EXTENSIONS, load_audio, write_manifest, split_groups
 # %% auto #0
 __all__ = ['HYDROGEN_DIR', 'ASTERISK_DIR', 'GM_SOUNDFONT', 'STRUMS_KIT', 'DRUM_TEST_KITS', 'DRUM_TYPES', 'GM_FAMILIES',
            'PRETRAIN_PACKAGES', 'RENDERED', 'HELD_OUT', 'ARCHIVES', 'MAX_MEMBER_BYTES', 'MAX_ARCHIVE_BYTES', 'MAJOR',
-           'MINOR', 'VOICES', 'VARIANTS', 'drum_type', 'need_package', 'hydrogen_manifest', 'strums_manifest',
-           'asterisk_manifest', 'midi_notes', 'gm_notes_manifest', 'package_files', 'package_licence', 'package_audio',
-           'midi_file', 'random_piece', 'render_pieces', 'sentences', 'speak', 'pretrain_corpus']
+           'MINOR', 'VOICES', 'VARIANTS', 'GM_DRUM_KITS', 'PIECE_DRUM_KEYS', 'GM_DRUM_KEYS', 'FREEPATS_CFG',
+           'FRESH_PACKAGES', 'GCOMPRIS_RCC', 'GCOMPRIS_MUSIC', 'drum_type', 'need_package', 'hydrogen_manifest',
+           'strums_manifest', 'asterisk_manifest', 'midi_notes', 'gm_notes_manifest', 'package_files',
+           'package_licence', 'package_audio', 'midi_file', 'random_piece', 'render_pieces', 'sentences', 'speak',
+           'pretrain_corpus', 'gm_drum_type', 'distinct_clips', 'gm_drums_manifest', 'freepats_programs',
+           'freepats_notes_manifest', 'rcc_audio', 'fresh_folders']
 
 # %% ../nbs/01a_sources.ipynb #82e91790
 HYDROGEN_DIR = Path('/usr/share/hydrogen/data/drumkits')
@@ -417,6 +420,18 @@ def _excerpts(f: Path, out: Path, n: int, seconds: float, sr: int = 16_000) -> l
         if not dst.exists(): out.mkdir(parents=True, exist_ok=True); sf.write(dst, x[a:a + w].clip(-1, 32767 / 32768), sr, subtype='PCM_16')
     return files
 
+# %% ../nbs/01a_sources.ipynb #c72eb8d4s3
+def _kinds_manifest(by_kind: dict, drums: Path, notes: Path, per_kind: int, rng: np.random.Generator, out: Path) -> Path:
+    "A sound-kind manifest at `out`: `per_kind` clips drawn by `rng` from each kind of `by_kind` ({kind: [(path, group)]}), drums and notes from their manifests."
+    by_kind['drums'] = [(r['path'], r['group']) for r in read_manifest(drums)]
+    by_kind['notes'] = [(r['path'], r['group']) for r in read_manifest(notes)]
+    rows = []
+    for kind in sorted(by_kind):
+        items = by_kind[kind]; pick = rng.choice(len(items), min(per_kind, len(items)), replace=False)
+        rows += [dict(path=items[i][0], label=kind, group=items[i][1]) for i in sorted(pick)]
+    return write_manifest(rows, out)
+
+
 # %% ../nbs/01a_sources.ipynb #3f38e907
 def pretrain_corpus(out_dir: str | Path,     # everything is written here: manifests, renders, extracted files, sources.json
                     pieces: int = 120,       # generated pieces per synthesiser (30 s each)
@@ -454,11 +469,185 @@ def pretrain_corpus(out_dir: str | Path,     # everything is written here: manif
             k = _held_out_kind(f, kind)
             if k == 'music': by_kind.setdefault('music', []).extend((e, f.stem) for e in _excerpts(f, out / 'excerpts', 4, 10.0))
             else: by_kind.setdefault(k, []).append((f, pkg))
-    by_kind['drums'] = [(r['path'], r['group']) for r in read_manifest(drums_test)]
-    by_kind['notes'] = [(r['path'], r['group']) for r in read_manifest(gm_test)]
-    test_rows = []
-    for kind in sorted(by_kind):
-        items = by_kind[kind]; pick = rng.choice(len(items), min(per_type, len(items)), replace=False)
-        test_rows += [dict(path=items[i][0], label=kind, group=items[i][1]) for i in sorted(pick)]
-    sound_type = write_manifest(test_rows, out / 'sound_type_test.csv')
+    sound_type = _kinds_manifest(by_kind, drums_test, gm_test, per_type, rng, out / 'sound_type_test.csv')
     return dict(pretrain=pretrain, drums_test=drums_test, gm_test=gm_test, sound_type_test=sound_type, sources=out / 'sources.json')
+
+# %% ../nbs/01a_sources.ipynb #fresh01
+GM_DRUM_KITS = {0: 'Standard', 8: 'Room', 16: 'Power', 24: 'Electronic', 25: 'TR-808', 32: 'Jazz', 40: 'Brush', 48: 'Orchestra'}  # FluidR3 GM's kits (bank 128)
+PIECE_DRUM_KEYS = (36, 38, 42, 49)   # the keys `random_piece` plays on the Standard kit: heard in pretraining
+GM_DRUM_KEYS = {'kick': (35, 36), 'snare': (37, 38, 40), 'clap': (39,), 'hihat': (42, 44, 46), 'tom': (41, 43, 45, 47, 48, 50),
+                'cymbal': (49, 51, 52, 53, 55, 57, 59), 'percussion': (54, 56, 58, *range(60, 82))}   # GM percussion keys 35-81 by drum type
+
+def gm_drum_type(key: int,  # a General MIDI percussion key (35-81)
+                ) -> str:
+    "Drum type of a GM percussion key, in the names of `DRUM_TYPES`."
+    for typ, keys in GM_DRUM_KEYS.items():
+        if key in keys: return typ
+    raise ValueError(f"{key} is not a General MIDI percussion key (35-81)")
+
+
+# %% ../nbs/01a_sources.ipynb #fresh02
+def distinct_clips(clips: np.ndarray,     # `(N,S)` waveforms of the same length, aligned (rendered from the same offset)
+                   same: float = 0.98,    # cosine above which two clips are one sound
+                   heard: np.ndarray | None = None,  # `(M,S)` waveforms already heard (by the weights): clips like them are dropped too
+                  ) -> list[int]:
+    "Indices of the clips to keep: the first of each set of near-identical ones, none like a `heard` one, none silent."
+    unit = lambda x: x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    u = unit(np.asarray(clips, np.float64)); h = unit(np.asarray(heard, np.float64)) if heard is not None and len(heard) else None
+    keep = []
+    for i in range(len(u)):
+        if not np.abs(clips[i]).max(initial=0) * 32768 >= 0.5: continue                        # digital silence in 16 bits
+        if h is not None and (h @ u[i]).max() > same: continue
+        if keep and (u[keep] @ u[i]).max() > same: continue
+        keep.append(i)
+    return keep
+
+
+# %% ../nbs/01a_sources.ipynb #fresh03
+def _render_cut(mid: bytes, out_dir: Path, n: int, slot: float, synth: str, sr: int) -> np.ndarray:
+    "Render a MIDI file with `synth` and cut it into `n` clips of `slot` seconds: `(n,S)`."
+    (out_dir / 'render.mid').write_bytes(mid); wav = out_dir / 'render.wav'
+    if synth == 'fluidsynth':
+        need_package(GM_SOUNDFONT, 'fluid-soundfont-gm')
+        cmd = ['fluidsynth', '-ni', '-R', '0', '-C', '0', '-g', '0.6', '-F', str(wav), '-r', str(sr), str(GM_SOUNDFONT), str(out_dir / 'render.mid')]
+    else:
+        need_package(FREEPATS_CFG, 'freepats timidity')
+        cmd = ['timidity', '-c', str(FREEPATS_CFG), '-Ow', '-s', str(sr), '--output-mono', '-o', str(wav), str(out_dir / 'render.mid')]
+    if not shutil.which(cmd[0]): raise FileNotFoundError(f"{cmd[0]} not found: install it with `apt-get install {cmd[0]}`")
+    subprocess.run(cmd, check=True, capture_output=True)
+    x = load_audio(wav, sr).numpy(); w = round(slot * sr); wav.unlink(); (out_dir / 'render.mid').unlink()
+    x = np.pad(x, (0, max(0, n * w - len(x))))
+    return x[:n * w].reshape(n, w)
+
+def _write_clips(clips: np.ndarray, names: list[str], out_dir: Path, sr: int) -> list[Path]:
+    (out_dir / 'audio').mkdir(parents=True, exist_ok=True); files = []
+    for x, name in zip(clips, names):
+        f = out_dir / 'audio' / f'{name}.flac'; sf.write(f, x.clip(-1, 32767 / 32768), sr, subtype='PCM_16'); files.append(f)
+    return files
+
+
+# %% ../nbs/01a_sources.ipynb #fresh04
+def gm_drums_manifest(out_dir: str | Path,              # output folder: audio/ and labels.csv
+                      kits: dict = GM_DRUM_KITS,        # bank-128 program -> kit name
+                      keys=range(35, 82),               # GM percussion keys each kit plays
+                      heard=PIECE_DRUM_KEYS,            # Standard-kit keys the weights heard: clips like them are left out
+                      sr: int = 16_000,                 # sample rate, Hz
+                     ) -> Path:
+    "Drum one-shots of FluidR3 GM's kits, rendered by fluidsynth: label = drum type, group = kit. Kits share many samples: a clip near-identical to an earlier one, or to one the weights heard, is left out. Returns the manifest."
+    out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True); slot = 1.5
+    order = [(p, k) for p in kits for k in keys]; ev, t = [], 0.0
+    for p, k in order:
+        ev += [(t, bytes([0xC9, p])), (t, bytes([0x99, k, 100])), (t + 1.0, bytes([0x89, k, 0]))]; t += slot
+    ev += [(t, bytes([0xC9, 0])), *[(t + slot * j, bytes([0x99, k, 100])) for j, k in enumerate(heard)]]   # the heard sounds, last
+    clips = _render_cut(midi_file(ev), out_dir, len(order) + len(heard), slot, 'fluidsynth', sr)
+    keep = distinct_clips(clips[:len(order)], heard=clips[len(order):])
+    files = _write_clips(clips[keep], [f'{kits[order[i][0]].lower().replace("-", "")}_{order[i][1]:02d}' for i in keep], out_dir, sr)
+    rows = [dict(path=f, label=gm_drum_type(order[i][1]), group=kits[order[i][0]]) for f, i in zip(files, keep)]
+    return write_manifest(rows, out_dir / 'labels.csv')
+
+
+# %% ../nbs/01a_sources.ipynb #fresh05
+FREEPATS_CFG = Path('/etc/timidity/freepats.cfg')
+
+def freepats_programs(cfg: str | Path = FREEPATS_CFG,  # timidity's configuration for freepats
+                     ) -> dict[int, str]:
+    "The GM programs freepats has a patch for (bank 0): program -> patch file."
+    progs, bank = {}, None
+    for line in Path(cfg).read_text().splitlines():
+        w = line.split('#')[0].split()
+        if len(w) >= 2 and w[0] in ('bank', 'drumset'): bank = (w[0], w[1])
+        elif len(w) >= 2 and w[0].isdigit() and bank == ('bank', '0'): progs[int(w[0])] = w[1]
+    return progs
+
+def freepats_notes_manifest(out_dir: str | Path,          # output folder: audio/ and labels.csv
+                            programs=None,                # GM programs (default: the odd ones freepats has; pretraining's pieces used the even ones)
+                            pitches=(40, 52, 64, 76),     # MIDI pitches each program plays
+                            sr: int = 16_000,             # sample rate, Hz
+                           ) -> Path:
+    "Notes of freepats' instruments rendered by timidity: label = GM instrument family, group = program. Silent notes and near-copies of an earlier note are left out. Returns the manifest."
+    out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True); need_package(FREEPATS_CFG, 'freepats timidity')
+    programs = [p for p in sorted(freepats_programs()) if p % 2] if programs is None else list(programs)
+    notes = [(p, q) for p in programs for q in pitches]
+    clips = _render_cut(midi_notes(notes, 1.0, 1.5), out_dir, len(notes), 1.5, 'timidity', sr)
+    keep = distinct_clips(clips)
+    files = _write_clips(clips[keep], [f'fp{notes[i][0]:03d}_{notes[i][1]:03d}' for i in keep], out_dir, sr)
+    rows = [dict(path=f, label=GM_FAMILIES[notes[i][0] // 8], group=f'program{notes[i][0]:03d}') for f, i in zip(files, keep)]
+    return write_manifest(rows, out_dir / 'labels.csv')
+
+
+# %% ../nbs/01a_sources.ipynb #fresh06
+def rcc_audio(rcc: str | Path,                 # a Qt resource file (.rcc), as GCompris ships its activities
+              out: str | Path,                 # its audio members go under OUT/RCC_STEM
+              skipped: dict | None = None,     # filled with {'RCC:member': reason} for members left out
+              max_member: int = MAX_MEMBER_BYTES,  # bytes, one member (after decompression)
+             ) -> list[Path]:
+    "The audio members of a Qt resource file, written once under `out/RCC_STEM`. The format: a header ('qres', version, offsets of the tree, the data and the names), a tree of 14- or 22-byte nodes, and each file's bytes, zlib-compressed when its node says so. Out-of-range offsets, loops in the tree and oversized or zstd-compressed members are left out with a reason."
+    rcc = Path(rcc); skipped = {} if skipped is None else skipped
+    if rcc.stat().st_size > MAX_ARCHIVE_BYTES: raise ValueError(f"{rcc}: {rcc.stat().st_size / 2**30:.1f} GiB, too large for a resource file")
+    d = rcc.read_bytes()
+    def u(i, n):                                                  # big-endian unsigned at i, n bytes, inside the file
+        if i < 0 or i + n > len(d): raise ValueError(f'offset {i} lies outside the file ({len(d)} bytes)')
+        return int.from_bytes(d[i:i + n], 'big')
+    if len(d) < 20 or d[:4] != b'qres': raise ValueError(f"{rcc}: not a Qt resource file (no 'qres' header)")
+    ver, tree, data, names = (u(4 * k, 4) for k in range(1, 5))
+    if ver not in (1, 2, 3): raise ValueError(f"{rcc}: Qt resource format version {ver} is not known")
+    size = 14 if ver == 1 else 22; files, seen = [], set()
+    def name(off):
+        n = u(names + off, 2); return d[names + off + 6:names + off + 6 + 2 * n].decode('utf-16-be', 'replace')
+    def walk(i, parts):
+        if i in seen: raise ValueError(f'the tree loops back to node {i}')
+        seen.add(i); e = tree + i * size; flags = u(e + 4, 2); here = parts + ([name(u(e, 4))] if i else [])
+        if flags & 2:
+            first = u(e + 10, 4)
+            for c in range(u(e + 6, 4)): walk(first + c, here)
+            return
+        rel = '/'.join(here)
+        if PurePosixPath(rel).suffix.lower() not in AUDIO_EXTENSIONS: return
+        key = f'{rcc}:{rel}'
+        try:
+            p = data + u(e + 10, 4); blob = d[p + 4:p + 4 + u(p, 4)]
+            if flags & 4: skipped[key] = 'zstd-compressed (not read)'; return
+            if flags & 1:
+                z = zlib.decompressobj(); blob = z.decompress(blob[4:], max_member + 1)
+                if len(blob) > max_member or z.unconsumed_tail: skipped[key] = f'too large (over {max_member / 2**20:.0f} MiB when read)'; return
+            elif len(blob) > max_member: skipped[key] = f'too large ({len(blob) / 2**20:.0f} MiB)'; return
+        except (ValueError, zlib.error) as err: skipped[key] = f'cannot read ({err})'; return
+        dst = Path(out, rcc.stem, *[re.sub(r'[^\w.-]', '_', s).lstrip('.') or '_' for s in here])
+        if not dst.exists(): dst.parent.mkdir(parents=True, exist_ok=True); dst.write_bytes(blob)
+        files.append(dst)
+    try: walk(0, [])
+    except (ValueError, RecursionError) as err: skipped[str(rcc)] = f'stopped reading: {err}'
+    return files
+
+
+# %% ../nbs/01a_sources.ipynb #fresh07
+FRESH_PACKAGES = {'gcompris-qt-data': 'effects and music', 'freepats': 'notes (odd programs)', 'fluid-soundfont-gm': 'drum kits'}  # what the fresh folders read
+GCOMPRIS_RCC = Path('/usr/share/gcompris-qt/rcc')
+GCOMPRIS_MUSIC = ('explore_world_music', 'instruments', 'melody', 'guitar', 'xylofon', 'intro')   # names of GCompris' music (the other sounds are effects)
+
+def fresh_folders(out_dir: str | Path,    # everything is written here: three folders, their manifests and sources.json
+                  per_kind: int = 60,     # clips per kind in the sound-kind folder
+                  seed: int = 0,          # which clips of each kind
+                 ) -> dict:
+    """Three labelled folders of audio the shipped weights never read, for choosing fine-tuning recipes the way a user's folder would test them:
+    drum type over FluidR3 GM's kits (`gm_drums_manifest`), instrument family over freepats' odd programs (`freepats_notes_manifest`), and sound kind
+    (drums, notes, effects, music) with GCompris' effects and music (a package pretraining does not read). Returns the manifests' paths."""
+    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True); rng = np.random.default_rng(seed)
+    need_package(GCOMPRIS_RCC, 'gcompris-qt-data')
+    drums, notes = gm_drums_manifest(out / 'drums'), freepats_notes_manifest(out / 'notes')
+    skipped, seen, by_kind = {}, set(), {}
+    for rcc in sorted(GCOMPRIS_RCC.glob('*.rcc')):
+        for f in rcc_audio(rcc, out / 'gcompris', skipped):
+            h = hashlib.sha1(f.read_bytes()).hexdigest()
+            if h in seen: continue                                         # the same file in two activities
+            seen.add(h); x = load_audio(f).numpy()
+            if np.abs(x).max(initial=0) < 1e-3: continue                  # silence.wav
+            if rcc.stem == 'explore_world_music':
+                by_kind.setdefault('music', []).extend((e, f.stem) for e in _excerpts(f, out / 'excerpts', 4, 10.0))
+            else: by_kind.setdefault('music' if any(w in str(f) for w in GCOMPRIS_MUSIC) else 'effects', []).append((f, rcc.stem))
+    kinds = _kinds_manifest(by_kind, drums, notes, per_kind, rng, out / 'kinds.csv')
+    sources = {pkg: dict(holds=what, licence=package_licence(pkg)) for pkg, what in FRESH_PACKAGES.items()}
+    sources['left out'] = skipped
+    (out / 'sources.json').write_text(json.dumps(sources, indent=1))
+    return dict(drums=drums, notes=notes, kinds=kinds, sources=out / 'sources.json')
+

@@ -21,12 +21,12 @@ from .run import (Run, write_atomic, restore, SELECTION, save_init, MetricsLog, 
                            load_encoder, pretrained_dir)   # the run folder (nbs/03a_run); load_encoder and pretrained_dir still importable from here
 
 # %% auto #0
-__all__ = ['COLLAPSE_SPREAD', 'NEIGHBOURS_K', 'SELF_CHECK_KINDS', 'pair_dist', 'cross_dist', 'triplet_loss', 'mine_negatives',
-           'spread', 'TripletObjective', 'NTXentObjective', 'build_objective', 'starts_in', 'LabelPairs', 'lr_at',
-           'draw_batch', 'step_numbers', 'window_row', 'apply_step', 'budget_spent', 'run_notes', 'collapse_warning',
-           'Trainer', 'default_store', 'keep_bn_statistics', 'reference_model', 'nearest_files', 'neighbour_starts',
-           'neighbour_table', 'split_held_back', 'load_init', 'train', 'plot_metrics', 'self_check', 'held_back',
-           'finetune_config', 'clearly_better', 'check_manifest', 'choose_weights']
+__all__ = ['COLLAPSE_SPREAD', 'NEIGHBOURS_K', 'SELF_CHECK_KINDS', 'SPREAD_FALL', 'pair_dist', 'cross_dist', 'triplet_loss',
+           'mine_negatives', 'spread', 'TripletObjective', 'NTXentObjective', 'build_objective', 'starts_in',
+           'LabelPairs', 'lr_at', 'draw_batch', 'step_numbers', 'window_row', 'apply_step', 'budget_spent', 'run_notes',
+           'collapse_warning', 'Trainer', 'default_store', 'keep_bn_statistics', 'reference_model', 'nearest_files',
+           'neighbour_starts', 'neighbour_table', 'split_held_back', 'load_init', 'train', 'plot_metrics', 'self_check',
+           'held_back', 'finetune_config', 'clearly_better', 'check_manifest', 'choose_weights']
 
 # %% ../nbs/04_train.ipynb #cd12264c
 def pair_dist(a: torch.Tensor,                # unit vectors `(B,D)`
@@ -547,7 +547,7 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
           init: str | Path | None = None,    # start from these weights (a run folder or 'pretrained'): fine-tuning
          check_labels: str | Path | None = None,   # fine-tuning: a labelled manifest that decides which weights to keep (`choose_weights`)
          ) -> dict:
-    "Ingest `audio` and train an encoder on exactly those files into the run folder `out`; returns the last metrics. From `init` weights: fine-tuning, which holds back a tenth of the files (none of fewer than 10, at most 200) and keeps the starting weights' BatchNorm statistics (`keep_bn_statistics`) and, by `finetune_config`, draws patches with signal only (and, with `cfg.neighbours`, some positives from the nearest files, `neighbour_table`); it keeps the fine-tuned weights unless they collapsed on them, or, with `check_labels`, the fine-tuned weights only if their QbE on those is clearly higher (`choose_weights`)."
+    "Ingest `audio` and train an encoder on exactly those files into the run folder `out`; returns the last metrics. From `init` weights: fine-tuning, which holds back a tenth of the files (none of fewer than 10, at most 200) and keeps the starting weights' BatchNorm statistics (`keep_bn_statistics`) and, by `finetune_config`, draws patches with signal only (and, with `cfg.neighbours`, some positives from the nearest files, `neighbour_table`); it keeps the fine-tuned weights unless their spread fell by more than `SPREAD_FALL` on them (or collapsed), or, with `check_labels`, the fine-tuned weights only if their QbE on those is clearly higher (`choose_weights`)."
     store = Path(store) if store else default_store(); out = Path(out)
     if cfg is None: cfg = Run(out).config if resume and Run(out).has_config() else finetune_config(load_encoder(init)[1]) if init else Config.cpu()   # a resumed run: its own recipe
     tuning = bool(init) or resume and (out / 'init').is_dir()           # a fine-tuning, new or resumed
@@ -652,13 +652,20 @@ def clearly_better(before,               # each query's score with the starting 
                    n: int = 2000,        # bootstrap resamples of the queries
                    seed: int = 0,        # the resamples (the same verdict every time)
                    min_queries: int = 8, # fewer queries than this are never clearly better (all of 8 up by chance: 1 in 256)
+                   groups=None,          # each query's group (its kit, program, speaker): whole groups are resampled, since a group's queries rise and fall together
+                   min_groups: int = 4,  # with `groups`, fewer groups than this are never clearly better (all of 4 up by chance: 1 in 16)
                   ) -> dict:
-    "Is `after` better than `before` by more than the choice of queries explains? A paired bootstrap over the queries: `gain` is the mean difference, `low` its one-sided `level` lower bound, `better` whether `low` is above 0 (and there are `min_queries` at least)."
+    "Is `after` better than `before` by more than the choice of queries explains? A paired bootstrap over the queries, or over their groups when given: `gain` is the mean difference, `low` its one-sided `level` lower bound, `better` whether `low` is above 0 (and there are `min_queries` at least, in `min_groups` groups)."
     b, a = np.asarray(before, np.float64), np.asarray(after, np.float64)
     if b.shape != a.shape or b.ndim != 1 or len(b) == 0: raise ValueError(f"clearly_better needs the same queries scored twice: got {np.shape(before)} and {np.shape(after)}")
-    d = a - b; means = d[np.random.default_rng(seed).integers(0, len(d), (n, len(d)))].mean(1)
+    d = a - b; rng = np.random.default_rng(seed); out = {}
+    if groups is None: means = d[rng.integers(0, len(d), (n, len(d)))].mean(1); enough = True
+    else:
+        if len(groups) != len(d): raise ValueError(f"clearly_better needs one group per query: got {len(groups)} groups for {len(d)} queries")
+        g = np.unique(np.asarray(groups, str), return_inverse=True)[1]; G = int(g.max()) + 1; pick = rng.integers(0, G, (n, G))
+        means = np.bincount(g, d, G)[pick].sum(1) / np.bincount(g, minlength=G)[pick].sum(1); enough = G >= min_groups; out['groups'] = G
     low = float(np.quantile(means, 1 - level))
-    return dict(gain=float(d.mean()), low=low, better=bool(low > 0 and len(d) >= min_queries), queries=len(d))
+    return dict(gain=float(d.mean()), low=low, better=bool(low > 0 and len(d) >= min_queries and enough), queries=len(d), **out)
 
 # %% ../nbs/04_train.ipynb #893a0437
 def check_manifest(labels: str | Path,  # a labelled manifest `path,label[,group]` of the user's clips
@@ -673,6 +680,8 @@ def check_manifest(labels: str | Path,  # a labelled manifest `path,label[,group
     return rows
 
 # %% ../nbs/04_train.ipynb #893a0437s1
+SPREAD_FALL = 0.0756   # without labels: a fall of `spread` larger than this on the held-back files sends the run back (chosen on the fresh folders, below)
+
 def choose_weights(out: str | Path,             # the fine-tuning run folder (with `init/`)
                    model: nn.Module,            # the fine-tuned weights (the run's last checkpoint)
                    cfg: Config,                 # the run's config
@@ -683,7 +692,7 @@ def choose_weights(out: str | Path,             # the fine-tuning run folder (wi
                    labels: str | Path | None = None,   # a labelled manifest `path,label[,group]` of the user's: decide by QbE on it (`clearly_better`)
                    held_out: bool = True,       # `check` was kept out of training (False: too few files to hold any back)
                   ) -> dict:
-    "Keep the fine-tuned weights or go back to the starting ones, and write the verdict to `out/selection.json`. With `labels`: the fine-tuned ones only if their QbE on them is higher by more than chance (`clearly_better` of the per-query APs). Without: the fine-tuned ones unless they collapsed on the held-back files (`spread` below `COLLAPSE_SPREAD`); no label-free score measured so far predicts QbE (see above), so none decides more."
+    "Keep the fine-tuned weights or go back to the starting ones, and write the verdict to `out/selection.json`. With `labels`: the fine-tuned ones only if their QbE on them is higher by more than chance (`clearly_better` of the per-query APs). Without: the fine-tuned ones unless their `spread` on the held-back files fell by more than `SPREAD_FALL` (a direction every vector shares grew, which raw cosine retrieval pays for; chosen on folders new to the weights and tested on the test folders, below) or collapsed (`COLLAPSE_SPREAD`)."
     start, _ = load_encoder(Path(out) / 'init', device, follow_verdict=False)
     s0, s1 = self_check(start, cfg, check, device=device), self_check(model, cfg, check, device=device)
     sel = dict(step=step, check=dict(init=s0, trained=s1), files=len(check), held_out=held_out)
@@ -698,19 +707,22 @@ def choose_weights(out: str | Path,             # the fine-tuning run folder (wi
             q[k] = qbe(E.clip, [r['label'] for r in ok], [r['group'] for r in ok] if all(r['group'] for r in ok) else None, per_query=True)
         if not all(math.isfinite(v['qbe_map']) for v in q.values()): raise ValueError(f"{labels}: no clip found another of its label to retrieve; the verdict needs two of a label")
         if read['init'] != read['trained']: raise ValueError(f"{labels}: the two models read different clips; the verdict needs the same ones")
-        v = clearly_better(q['init']['aps'], q['trained']['aps']); kept = 'trained' if v['better'] else 'init'; q = {k: x['qbe_map'] for k, x in q.items()}
-        sel.update(kept=kept, qbe=q, gain=v['gain'], low=v['low'], labels=str(labels), clips=len(ok),
-                   rule='the fine-tuned weights only if their QbE on the labelled manifest is higher by more than chance (one-sided 95% paired bootstrap over its queries)')
+        grp = [ok[i]['group'] for i in q['trained']['queries']] if all(r['group'] for r in ok) else None
+        v = clearly_better(q['init']['aps'], q['trained']['aps'], groups=grp); kept = 'trained' if v['better'] else 'init'; q = {k: x['qbe_map'] for k, x in q.items()}
+        sel.update(kept=kept, qbe=q, gain=v['gain'], low=v['low'], labels=str(labels), clips=len(ok), **({'groups': v['groups']} if 'groups' in v else {}),
+                   rule='the fine-tuned weights only if their QbE on the labelled manifest is higher by more than chance (one-sided 95% paired bootstrap over its queries, or over their groups when it gives them)')
         why = f"QbE mAP on {len(ok)} labelled clips {q['init']:.3f} before, {q['trained']:.3f} after ({v['gain']:+.3f}, 95% lower bound {v['low']:+.3f}"
         why += ": clearly better)" if v['better'] else ": not clearly better)"
     else:
-        kept = 'init' if s1['spread'] < COLLAPSE_SPREAD <= s0['spread'] else 'trained'
-        sel.update(kept=kept, rule=f'the fine-tuned weights unless they collapsed (spread < {COLLAPSE_SPREAD} on patches of the check files); '
-                                    'without labels nothing tells whether retrieval improved')
-        why = f"spread on {where} {s0['spread']:.2f} before, {s1['spread']:.2f} after"
+        fell = s0['spread'] - s1['spread']; collapsed = s1['spread'] < COLLAPSE_SPREAD <= s0['spread']
+        kept = 'init' if collapsed or fell > SPREAD_FALL else 'trained'
+        sel.update(kept=kept, spread_fell=fell, rule=f'the fine-tuned weights unless their spread on patches of the check files fell by more than {SPREAD_FALL} '
+                                    f'(a direction every vector shares grew) or below {COLLAPSE_SPREAD} (collapse); a rough guide: labels decide better')
+        why = f"spread on {where} {s0['spread']:.2f} before, {s1['spread']:.2f} after (" + \
+              ('collapsed' if collapsed else f"fell by {fell:.3f}, {'more' if fell > SPREAD_FALL else 'not more'} than {SPREAD_FALL}") + ')'
     write_atomic(Path(out) / SELECTION, json.dumps(sel, indent=1))
     if verbose:
         verdict = ("kept the fine-tuned weights" if kept == 'trained' else "went back to the starting weights") + \
-                  ('' if labels else " (no labels: only a collapse is caught; `--check-labels CSV` decides by QbE on your labelled clips)")
+                  ('' if labels else " (no labels: the spread is a rough guide; `--check-labels CSV` decides by QbE on your labelled clips)")
         print(f"{why}: {verdict}; {Path(out) / SELECTION}")
     return sel
