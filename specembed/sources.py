@@ -17,11 +17,11 @@ from .data import AUDIO_EXTENSIONS, load_audio, write_manifest, split_groups
 __all__ = ['HYDROGEN_DIR', 'ASTERISK_DIR', 'GM_SOUNDFONT', 'STRUMS_KIT', 'DRUM_TEST_KITS', 'DRUM_TYPES', 'GM_FAMILIES',
            'PRETRAIN_PACKAGES', 'RENDERED', 'HELD_OUT', 'ARCHIVES', 'MAX_MEMBER_BYTES', 'MAX_ARCHIVE_BYTES', 'MAJOR',
            'MINOR', 'VOICES', 'VARIANTS', 'GM_DRUM_KITS', 'PIECE_DRUM_KEYS', 'GM_DRUM_KEYS', 'FREEPATS_CFG',
-           'FRESH_PACKAGES', 'GCOMPRIS_RCC', 'GCOMPRIS_MUSIC', 'drum_type', 'need_package', 'hydrogen_manifest',
-           'strums_manifest', 'asterisk_manifest', 'midi_notes', 'gm_notes_manifest', 'package_files',
-           'package_licence', 'package_audio', 'midi_file', 'random_piece', 'render_pieces', 'sentences', 'speak',
-           'pretrain_corpus', 'gm_drum_type', 'distinct_clips', 'gm_drums_manifest', 'freepats_programs',
-           'freepats_notes_manifest', 'rcc_audio', 'fresh_folders']
+           'RCC_MAX_NODES', 'FRESH_PACKAGES', 'GCOMPRIS_RCC', 'GCOMPRIS_MUSIC', 'drum_type', 'need_package',
+           'hydrogen_manifest', 'strums_manifest', 'asterisk_manifest', 'midi_notes', 'gm_notes_manifest',
+           'package_files', 'package_licence', 'package_audio', 'midi_file', 'random_piece', 'render_pieces',
+           'sentences', 'speak', 'pretrain_corpus', 'gm_drum_type', 'distinct_clips', 'gm_drums_manifest',
+           'freepats_programs', 'freepats_notes_manifest', 'rcc_audio', 'fresh_folders']
 
 # %% ../nbs/01a_sources.ipynb #82e91790
 HYDROGEN_DIR = Path('/usr/share/hydrogen/data/drumkits')
@@ -423,8 +423,7 @@ def _excerpts(f: Path, out: Path, n: int, seconds: float, sr: int = 16_000) -> l
 # %% ../nbs/01a_sources.ipynb #c72eb8d4s3
 def _kinds_manifest(by_kind: dict, drums: Path, notes: Path, per_kind: int, rng: np.random.Generator, out: Path) -> Path:
     "A sound-kind manifest at `out`: `per_kind` clips drawn by `rng` from each kind of `by_kind` ({kind: [(path, group)]}), drums and notes from their manifests."
-    by_kind['drums'] = [(r['path'], r['group']) for r in read_manifest(drums)]
-    by_kind['notes'] = [(r['path'], r['group']) for r in read_manifest(notes)]
+    by_kind = {**by_kind, 'drums': [(r['path'], r['group']) for r in read_manifest(drums)], 'notes': [(r['path'], r['group']) for r in read_manifest(notes)]}
     rows = []
     for kind in sorted(by_kind):
         items = by_kind[kind]; pick = rng.choice(len(items), min(per_kind, len(items)), replace=False)
@@ -538,8 +537,10 @@ def gm_drums_manifest(out_dir: str | Path,              # output folder: audio/ 
     order = [(p, k) for p in kits for k in keys]; ev, t = [], 0.0
     for p, k in order:
         ev += [(t, bytes([0xC9, p])), (t, bytes([0x99, k, 100])), (t + 1.0, bytes([0x89, k, 0]))]; t += slot
-    ev += [(t, bytes([0xC9, 0])), *[(t + slot * j, bytes([0x99, k, 100])) for j, k in enumerate(heard)]]   # the heard sounds, last
-    clips = _render_cut(midi_file(ev), out_dir, len(order) + len(heard), slot, 'fluidsynth', sr)
+    loud = [(k, v) for k in heard for v in (50, 80, 100, 120)]                       # the heard sounds, last, at the pieces' velocities
+    ev += [(t, bytes([0xC9, 0]))] + [e for j, (k, v) in enumerate(loud) for e in ((t + slot * j, bytes([0x99, k, v])), (t + slot * j + 1.0, bytes([0x89, k, 0])))]
+    ev.append((t + slot * len(loud), bytes([0xB9, 123, 0])))                       # all notes off: the file lasts to the end of the last slot
+    clips = _render_cut(midi_file(ev), out_dir, len(order) + len(loud), slot, 'fluidsynth', sr)
     keep = distinct_clips(clips[:len(order)], heard=clips[len(order):])
     files = _write_clips(clips[keep], [f'{kits[order[i][0]].lower().replace("-", "")}_{order[i][1]:02d}' for i in keep], out_dir, sr)
     rows = [dict(path=f, label=gm_drum_type(order[i][1]), group=kits[order[i][0]]) for f, i in zip(files, keep)]
@@ -576,13 +577,16 @@ def freepats_notes_manifest(out_dir: str | Path,          # output folder: audio
 
 
 # %% ../nbs/01a_sources.ipynb #fresh06
+RCC_MAX_NODES = 1_000_000   # tree nodes read from one resource file at most (GCompris' largest holds a few thousand)
+
 def rcc_audio(rcc: str | Path,                 # a Qt resource file (.rcc), as GCompris ships its activities
               out: str | Path,                 # its audio members go under OUT/RCC_STEM
               skipped: dict | None = None,     # filled with {'RCC:member': reason} for members left out
               max_member: int = MAX_MEMBER_BYTES,  # bytes, one member (after decompression)
+              max_total: int = MAX_ARCHIVE_BYTES,  # bytes, everything written from this file
              ) -> list[Path]:
-    "The audio members of a Qt resource file, written once under `out/RCC_STEM`. The format: a header ('qres', version, offsets of the tree, the data and the names), a tree of 14- or 22-byte nodes, and each file's bytes, zlib-compressed when its node says so. Out-of-range offsets, loops in the tree and oversized or zstd-compressed members are left out with a reason."
-    rcc = Path(rcc); skipped = {} if skipped is None else skipped
+    "The audio members of a Qt resource file, written once under `out/RCC_STEM`. The format: a header ('qres', version, offsets of the tree, the data and the names), a tree of 14- or 22-byte nodes, and each file's bytes, zlib-compressed when its node says so. Out-of-range offsets and lengths, loops and oversized trees, truncated, oversized or zstd-compressed members, names that clash once made safe and members the disk refuses are left out with a reason."
+    rcc = Path(rcc); skipped = {} if skipped is None else skipped; root = Path(out, rcc.stem)
     if rcc.stat().st_size > MAX_ARCHIVE_BYTES: raise ValueError(f"{rcc}: {rcc.stat().st_size / 2**30:.1f} GiB, too large for a resource file")
     d = rcc.read_bytes()
     def u(i, n):                                                  # big-endian unsigned at i, n bytes, inside the file
@@ -591,11 +595,25 @@ def rcc_audio(rcc: str | Path,                 # a Qt resource file (.rcc), as G
     if len(d) < 20 or d[:4] != b'qres': raise ValueError(f"{rcc}: not a Qt resource file (no 'qres' header)")
     ver, tree, data, names = (u(4 * k, 4) for k in range(1, 5))
     if ver not in (1, 2, 3): raise ValueError(f"{rcc}: Qt resource format version {ver} is not known")
-    size = 14 if ver == 1 else 22; files, seen = [], set()
+    size = 14 if ver == 1 else 22; files, seen, made, total = [], set(), {}, [0]
     def name(off):
-        n = u(names + off, 2); return d[names + off + 6:names + off + 6 + 2 * n].decode('utf-16-be', 'replace')
+        n = u(names + off, 2); u(names + off + 6, 2 * n) if n else None; return d[names + off + 6:names + off + 6 + 2 * n].decode('utf-16-be', 'replace')
+    def member(e, flags):                                         # a file node's bytes, or why not
+        p = data + u(e + 10, 4); n = u(p, 4)
+        if p + 4 + n > len(d): return None, f'its {n} bytes run past the end of the file'
+        if flags & 4: return None, 'zstd-compressed (not read)'
+        blob = d[p + 4:p + 4 + n]
+        if flags & 1:
+            z = zlib.decompressobj(); raw = z.decompress(blob[4:], max_member + 1)
+            if len(raw) > max_member or z.unconsumed_tail: return None, f'too large (over {max_member / 2**20:.0f} MiB when read)'
+            if not z.eof or len(raw) != int.from_bytes(blob[:4], 'big'): return None, 'truncated compressed data'
+            blob = raw
+        if len(blob) > max_member: return None, f'too large ({len(blob) / 2**20:.0f} MiB)'
+        if total[0] + len(blob) > max_total: return None, f'over the limit for one resource file ({max_total / 2**20:.0f} MiB)'
+        return blob, None
     def walk(i, parts):
         if i in seen: raise ValueError(f'the tree loops back to node {i}')
+        if len(seen) >= RCC_MAX_NODES: raise ValueError(f'more than {RCC_MAX_NODES} nodes')
         seen.add(i); e = tree + i * size; flags = u(e + 4, 2); here = parts + ([name(u(e, 4))] if i else [])
         if flags & 2:
             first = u(e + 10, 4)
@@ -604,17 +622,16 @@ def rcc_audio(rcc: str | Path,                 # a Qt resource file (.rcc), as G
         rel = '/'.join(here)
         if PurePosixPath(rel).suffix.lower() not in AUDIO_EXTENSIONS: return
         key = f'{rcc}:{rel}'
-        try:
-            p = data + u(e + 10, 4); blob = d[p + 4:p + 4 + u(p, 4)]
-            if flags & 4: skipped[key] = 'zstd-compressed (not read)'; return
-            if flags & 1:
-                z = zlib.decompressobj(); blob = z.decompress(blob[4:], max_member + 1)
-                if len(blob) > max_member or z.unconsumed_tail: skipped[key] = f'too large (over {max_member / 2**20:.0f} MiB when read)'; return
-            elif len(blob) > max_member: skipped[key] = f'too large ({len(blob) / 2**20:.0f} MiB)'; return
-        except (ValueError, zlib.error) as err: skipped[key] = f'cannot read ({err})'; return
-        dst = Path(out, rcc.stem, *[re.sub(r'[^\w.-]', '_', s).lstrip('.') or '_' for s in here])
-        if not dst.exists(): dst.parent.mkdir(parents=True, exist_ok=True); dst.write_bytes(blob)
-        files.append(dst)
+        try: blob, why = member(e, flags)
+        except (ValueError, zlib.error) as err: blob, why = None, f'cannot read ({err})'
+        dst = root.joinpath(*[(re.sub(r'[^\w.-]', '_', s).lstrip('.') or '_')[-100:] for s in here])   # each part safe, at most 100 characters
+        if not why and made.get(dst, rel) != rel: why = f'the same safe name as {made[dst]}'
+        if not why:
+            try:
+                if not dst.is_file(): dst.parent.mkdir(parents=True, exist_ok=True); dst.write_bytes(blob)
+            except OSError as err: why = f'cannot write ({type(err).__name__}: {str(err)[:80]})'
+        if why: skipped[key] = why; return
+        made[dst] = rel; total[0] += len(blob); files.append(dst)
     try: walk(0, [])
     except (ValueError, RecursionError) as err: skipped[str(rcc)] = f'stopped reading: {err}'
     return files
@@ -640,11 +657,13 @@ def fresh_folders(out_dir: str | Path,    # everything is written here: three fo
         for f in rcc_audio(rcc, out / 'gcompris', skipped):
             h = hashlib.sha1(f.read_bytes()).hexdigest()
             if h in seen: continue                                         # the same file in two activities
-            seen.add(h); x = load_audio(f).numpy()
+            seen.add(h)
+            try: x = load_audio(f).numpy()
+            except Exception as e: skipped[str(f)] = f'unreadable ({type(e).__name__})'; continue
             if np.abs(x).max(initial=0) < 1e-3: continue                  # silence.wav
             if rcc.stem == 'explore_world_music':
                 by_kind.setdefault('music', []).extend((e, f.stem) for e in _excerpts(f, out / 'excerpts', 4, 10.0))
-            else: by_kind.setdefault('music' if any(w in str(f) for w in GCOMPRIS_MUSIC) else 'effects', []).append((f, rcc.stem))
+            else: by_kind.setdefault('music' if any(w in f.relative_to(out / 'gcompris').as_posix() for w in GCOMPRIS_MUSIC) else 'effects', []).append((f, rcc.stem))
     kinds = _kinds_manifest(by_kind, drums, notes, per_kind, rng, out / 'kinds.csv')
     sources = {pkg: dict(holds=what, licence=package_licence(pkg)) for pkg, what in FRESH_PACKAGES.items()}
     sources['left out'] = skipped

@@ -653,9 +653,9 @@ def clearly_better(before,               # each query's score with the starting 
                    seed: int = 0,        # the resamples (the same verdict every time)
                    min_queries: int = 8, # fewer queries than this are never clearly better (all of 8 up by chance: 1 in 256)
                    groups=None,          # each query's group (its kit, program, speaker): whole groups are resampled, since a group's queries rise and fall together
-                   min_groups: int = 4,  # with `groups`, fewer groups than this are never clearly better (all of 4 up by chance: 1 in 16)
+                   min_groups: int = 5,  # with `groups`, fewer groups than this are never clearly better (all of 5 up by chance: 1 in 32)
                   ) -> dict:
-    "Is `after` better than `before` by more than the choice of queries explains? A paired bootstrap over the queries, or over their groups when given: `gain` is the mean difference, `low` its one-sided `level` lower bound, `better` whether `low` is above 0 (and there are `min_queries` at least, in `min_groups` groups)."
+    "Is `after` better than `before` by more than the choice of queries explains? A paired bootstrap over the queries, or over their groups when given: `gain` is the mean difference, `low` its one-sided `level` lower bound, `better` whether `low` is above 0 (and there are `min_queries` at least, in `min_groups` groups; `short` says when there are not)."
     b, a = np.asarray(before, np.float64), np.asarray(after, np.float64)
     if b.shape != a.shape or b.ndim != 1 or len(b) == 0: raise ValueError(f"clearly_better needs the same queries scored twice: got {np.shape(before)} and {np.shape(after)}")
     d = a - b; rng = np.random.default_rng(seed); out = {}
@@ -665,6 +665,7 @@ def clearly_better(before,               # each query's score with the starting 
         g = np.unique(np.asarray(groups, str), return_inverse=True)[1]; G = int(g.max()) + 1; pick = rng.integers(0, G, (n, G))
         means = np.bincount(g, d, G)[pick].sum(1) / np.bincount(g, minlength=G)[pick].sum(1); enough = G >= min_groups; out['groups'] = G
     low = float(np.quantile(means, 1 - level))
+    if len(d) < min_queries or not enough: out['short'] = f'fewer than {min_queries} queries' if len(d) < min_queries else f"fewer than {min_groups} groups"
     return dict(gain=float(d.mean()), low=low, better=bool(low > 0 and len(d) >= min_queries and enough), queries=len(d), **out)
 
 # %% ../nbs/04_train.ipynb #893a0437
@@ -712,7 +713,7 @@ def choose_weights(out: str | Path,             # the fine-tuning run folder (wi
         sel.update(kept=kept, qbe=q, gain=v['gain'], low=v['low'], labels=str(labels), clips=len(ok), **({'groups': v['groups']} if 'groups' in v else {}),
                    rule='the fine-tuned weights only if their QbE on the labelled manifest is higher by more than chance (one-sided 95% paired bootstrap over its queries, or over their groups when it gives them)')
         why = f"QbE mAP on {len(ok)} labelled clips {q['init']:.3f} before, {q['trained']:.3f} after ({v['gain']:+.3f}, 95% lower bound {v['low']:+.3f}"
-        why += ": clearly better)" if v['better'] else ": not clearly better)"
+        why += ": clearly better)" if v['better'] else f": not clearly better{'; ' + v['short'] + ' never are' if 'short' in v else ''})"
     else:
         fell = s0['spread'] - s1['spread']; collapsed = s1['spread'] < COLLAPSE_SPREAD <= s0['spread']
         kept = 'init' if collapsed or fell > SPREAD_FALL else 'trained'
