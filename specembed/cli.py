@@ -20,7 +20,7 @@ __all__ = ['EXPERIMENT_NAMES', 'TRAIN_FIELDS', 'TRAIN_NOTES', 'RECIPE_NAMES', 'S
 EXPERIMENT_NAMES = ('ablation', 'negatives', 'vector-math', 'objectives')   # = specembed.experiments.EXPERIMENTS (tested)
 TRAIN_FIELDS = ('encoder', 'steps', 'minutes', 'batch_size', 'lr', 'negatives', 'objective', 'tau', 'balance', 'signal_only', 'stay_near', 'neighbours', 'seed', 'compile', 'ckpt_every')
 TRAIN_NOTES = dict(encoder='default: small on CPU, vggish on CUDA', steps="default: the preset's 300 on CPU; none when --minutes is given alone",
-                   batch_size='per process', lr="default: the preset's; a tenth of the weights' own with --init",
+                   batch_size='per process', lr="default: the preset's; a fiftieth of the weights' own with --init",
                    stay_near='with --init', neighbours='with --init; off unless given (it lost on the test folders, nbs/06c)', signal_only='default: on with --init, since 2026-12-07')   # train's options: Config fields
 RECIPE_NAMES = ('hydrogen', 'strums', 'asterisk', 'gm')
 SONIC_PI = '/usr/share/sonic-pi/samples'                      # = specembed.data.SONIC_PI_DIR (tested)
@@ -187,7 +187,7 @@ def _train_config(args, dev):
     if args.resume and Run(out).has_config():
         cfg = Run(out).config                                                # checked; an error names the file
     else: cfg = Config.for_device(dev)
-    if args.init and not args.resume:                                        # fine-tuning: the recipe of the weights given, at a tenth of its rate
+    if args.init and not args.resume:                                        # fine-tuning: the recipe of the weights given, at a fiftieth of its rate
         from specembed.train import finetune_config
         from specembed.run import load_encoder
         cfg = finetune_config(load_encoder(args.init)[1])
