@@ -7,14 +7,14 @@ from __future__ import annotations
 import argparse, errno, json, os, sys
 from pathlib import Path
 
-from .config import add_config_flags   # torch-free (nbs/00_config)
+from .config import add_config_flags, shown   # torch-free (nbs/00_config)
 # Nothing heavy here: `specembed --help` answers without importing torch. Each command imports what it uses.
 
 
 # %% auto #0
 __all__ = ['EXPERIMENT_NAMES', 'TRAIN_FIELDS', 'TRAIN_NOTES', 'RECIPE_NAMES', 'SONIC_PI', 'DUP_THRESHOLD', 'STORE_HELP',
            'DEVICE_HELP', 'RAY_HELP', 'POOL_HELP', 'USER_PATH', 'POS_INT', 'POS_FLOAT', 'COMMANDS', 'USER_ERRORS',
-           'INTERRUPTED', 'shown', 'main']
+           'INTERRUPTED', 'main']
 
 # %% ../nbs/09_cli.ipynb #2f125593
 EXPERIMENT_NAMES = ('ablation', 'negatives', 'vector-math', 'objectives')   # = specembed.experiments.EXPERIMENTS (tested)
@@ -60,14 +60,6 @@ def _port(s: str) -> int:
     except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a port number") from None
     if not 0 <= v <= 65535: raise argparse.ArgumentTypeError(f"a port is 0 to 65535, got {v}")
     return v
-
-# %% ../nbs/09_cli.ipynb #2f125593s2
-def shown(path) -> str:
-    "A path as one printable line: bytes that are not UTF-8 as `\\xff`, control characters (a newline in a name) as escapes."
-    s = str(path)
-    if s.isprintable(): return s
-    s = os.fsencode(s).decode('utf-8', 'backslashreplace')
-    return ''.join(c if c.isprintable() else repr(c)[1:-1] for c in s)
 
 # %% ../nbs/09_cli.ipynb #2f125593s3
 def _sources(audio: list) -> list:
@@ -268,10 +260,8 @@ def _search_args(sub):
 
 # %% ../nbs/09_cli.ipynb #1275013bs1
 def _search_cmd(args):
-    from specembed.embed import search_index
-    meta_p = Path(args.index) / 'index.json'
-    if not meta_p.exists(): raise FileNotFoundError(f"{args.index} is not an index folder (no index.json): make one with `specembed index`")
-    run = args.model or json.loads(meta_p.read_text())['run']
+    from specembed.embed import search_index, index_meta
+    run = args.model or index_meta(args.index)['run']
     if not args.model and run != 'pretrained' and not Path(run).exists():
         raise FileNotFoundError(f"the index was built with the model in {run}, which is not there any more: pass --model RUN_FOLDER")
     model, cfg = _model(run, args.device)
@@ -325,6 +315,7 @@ def _export_args(sub):
 def _explore_cmd(args):
     from specembed.explore import explore, explore_html, explore_server, embedded_audio, HTML_MAX
     data, files = explore(_sources(args.audio), args.out, args.model, args.query, args.k, args.map, args.colour, args.device, not args.quiet, centre=args.centre)
+    for path, why in data.get('skipped', {}).items(): print(f"  skipped {shown(path)}: {why}")
     if args.html:
         if len(files) > HTML_MAX: raise ValueError(f"{len(files)} clips are too many for one self-contained page (at most {HTML_MAX}): leave out --html to serve them")
         Path(args.html).write_text(explore_html(data, embedded_audio(files)), encoding='utf-8')
@@ -333,7 +324,6 @@ def _explore_cmd(args):
     except OSError as e:
         if e.errno not in (errno.EADDRINUSE, errno.EACCES, errno.EADDRNOTAVAIL): raise   # a missing cache file is not the port's fault
         raise ValueError(f"cannot listen on 127.0.0.1:{args.port} ({e.strerror}): pick another --port (0 = any free port)") from None
-    for path, why in data.get('skipped', {}).items(): print(f"  skipped {shown(path)}: {why}")
     print(f"exploring {data['n']} clip{'s' * (data['n'] != 1)} at {srv.url} (Ctrl-C to stop)", flush=True)
     try: srv.serve_forever()                                 # Ctrl-C: the entry point says so, exit status 130
     finally: srv.server_close()
@@ -357,7 +347,7 @@ def _duplicates_cmd(args):
           f"d: each file's to its group's first)" + (f"; {len(skipped)} file{'s' * (len(skipped) != 1)} could not be read" if skipped else ''))
     for n, (g, d) in enumerate(zip(groups, dists), 1):
         print(f"{n:>4}. {len(g)} files")
-        for p, x in zip(g, d): print(f"      d={x:.4f}  {Path(os.path.relpath(p, root)).as_posix()}")
+        for p, x in zip(g, d): print(f"      d={x:.4f}  {shown(Path(os.path.relpath(p, root)).as_posix())}")
     for path, why in skipped.items(): print(f"  skipped {shown(path)}: {why}")
 
 # %% ../nbs/09_cli.ipynb #5872dd9fs5

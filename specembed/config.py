@@ -4,14 +4,14 @@
 
 # %% ../nbs/00_config.ipynb #a31a5c35
 from __future__ import annotations
-import argparse, copy, hashlib, inspect, json, re
+import argparse, copy, hashlib, inspect, json, os, re
 from dataclasses import dataclass, asdict, field, fields
 
 import numpy as np
 
 # %% auto #0
 __all__ = ['FRONTEND_FIELDS', 'CPU_PRESET', 'GPU_PRESET', 'ENCODER_NAMES', 'DEFORMATION_KINDS', 'MAX_PITCH_POOL', 'CONFIG_RANGES',
-           'CONFIG_CHOICES', 'CONFIG_FLAGS', 'Config', 'check_config', 'field_help', 'add_config_flags']
+           'CONFIG_CHOICES', 'CONFIG_FLAGS', 'Config', 'check_config', 'field_help', 'add_config_flags', 'shown']
 
 # %% ../nbs/00_config.ipynb #213e6ff0
 FRONTEND_FIELDS = ('sample_rate', 'n_mels', 'f_min', 'f_max', 'win_ms', 'hop_ms', 'n_fft', 'log_eps')
@@ -235,3 +235,11 @@ def add_config_flags(parser: argparse.ArgumentParser,  # a parser or subparser
         else:
             kind, lo, hi, open_lo = CONFIG_RANGES[k]
             parser.add_argument(flag, type=_option_type(k, kind, lo, hi, open_lo or k in above_zero), metavar=k.upper(), help=h)
+
+# %% ../nbs/00_config.ipynb #cfgshow2
+def shown(path) -> str:
+    "A path as one printable line (what every command prints): bytes that are not UTF-8 as `\\xff`, control characters (a newline in a name) as escapes."
+    s = str(path)
+    if s.isprintable(): return s
+    s = os.fsencode(s).decode('utf-8', 'backslashreplace')
+    return ''.join(c if c.isprintable() else repr(c)[1:-1] for c in s)

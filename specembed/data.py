@@ -15,16 +15,18 @@ import soundfile as sf
 import torch
 from tqdm.auto import tqdm
 
+from .config import shown
 from .core import Config, LogMel, FRONTEND_FIELDS, default_corpus, get_device, logmel_to_power, n_frames, read_manifest, resample
 
 # %% auto #0
 __all__ = ['MAX_KERNEL', 'MIN_SAMPLE_RATE', 'MAX_SAMPLE_RATE', 'MAX_ABS_SAMPLE', 'MAX_BLOCK_BYTES', 'SONIC_PI_DIR',
            'AUDIO_EXTENSIONS', 'SILENCE_PEAK', 'GATE_REL_DB', 'GATE_FLOOR_DB', 'AudioError', 'StoreBusy',
            'resample_rate', 'iter_audio', 'load_audio', 'build_default_corpus', 'SkipFile', 'file_features',
-           'source_rows', 'merge_rows', 'IngestReport', 'store_dir', 'load_index', 'scan', 'decode_job', 'append_file',
-           'progress_bar', 'ingest', 'find_store', 'FeatureStore', 'patch_level', 'signal_mask', 'signal_starts',
-           'label_weights', 'file_of_start', 'start_table', 'draw_starts', 'shifted_starts', 'window_index',
-           'redraw_where', 'place_features', 'PatchReader', 'PatchSampler', 'write_manifest', 'split_groups']
+           'source_rows', 'merge_rows', 'IngestReport', 'store_dir', 'read_store_index', 'load_index', 'scan',
+           'decode_job', 'append_file', 'progress_bar', 'ingest', 'find_store', 'FeatureStore', 'patch_level',
+           'signal_mask', 'signal_starts', 'label_weights', 'file_of_start', 'start_table', 'draw_starts',
+           'shifted_starts', 'window_index', 'redraw_where', 'place_features', 'PatchReader', 'PatchSampler',
+           'write_manifest', 'split_groups']
 
 # %% ../nbs/01_data.ipynb #d14272cd
 class AudioError(Exception):
@@ -247,18 +249,23 @@ def _file_hash(path: Path, chunk: int = 1 << 20) -> str:
 # %% ../nbs/01_data.ipynb #486da940
 def source_rows(source: str | Path,  # a folder, one audio file or a manifest CSV (path,label[,group])
                ) -> list[dict]:
-    "Rows `{path,label,group}` from a folder (recursive, symlinked folders not followed), one audio file or a manifest CSV."
+    "Rows `{path,label,group}` from a folder (recursive; a folder it cannot read or a linked one is left out, with a warning on stderr), one audio file or a manifest CSV."
+    if not str(source).strip(): raise ValueError("an empty path names no audio (an unset variable?): give a folder, an audio file or a manifest CSV")
     source = Path(source)
     if not source.exists(): raise FileNotFoundError(f"{source} does not exist: give a folder of audio or a manifest CSV (path,label[,group])")
     if source.is_file():
         if source.suffix.lower() in AUDIO_EXTENSIONS: return [{'path': source, 'label': '', 'group': ''}]   # one audio file
         if source.suffix.lower() != '.csv': raise ValueError(f"{source} is neither an audio file nor a .csv manifest: give a folder, an audio file or a CSV with columns path,label[,group]")
         return read_manifest(source, require_label=False, check_paths=False)
-    rows = []
-    for dirpath, dirnames, filenames in os.walk(source, onerror=lambda e: None):   # followlinks=False: no symlink loops
+    rows, left = [], []                                  # left: (folder, why) not read
+    for dirpath, dirnames, filenames in os.walk(source, onerror=lambda e: left.append((e.filename, e.strerror))):   # followlinks=False: no symlink loops
+        left += [(os.path.join(dirpath, d), 'a linked folder, not followed: give it as a source of its own') for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
         dirnames.sort()
         for fn in sorted(filenames):
             if Path(fn).suffix.lower() in AUDIO_EXTENSIONS: rows.append({'path': Path(dirpath) / fn, 'label': '', 'group': ''})
+    if left and left[0][0] == str(source): raise PermissionError(f"{shown(source)}: cannot read this folder ({left[0][1]})")
+    for d, why in left[:5]: print(f"warning: left out {shown(d)}: {why}", file=sys.stderr)
+    if len(left) > 5: print(f"warning: left out {len(left) - 5} more folders", file=sys.stderr)
     return rows
 
 # %% ../nbs/01_data.ipynb #486da940s1
@@ -312,13 +319,22 @@ def _atomic_write(path: Path, text: str):
     os.replace(tmp, path)
 
 # %% ../nbs/01_data.ipynb #c96a92a8s2
+def read_store_index(root: Path,  # the store folder (`store_dir`)
+                    ) -> dict:
+    "The store's `index.json`; a damaged store (that file not JSON, or its features file shorter than it says) is refused in one line that says how to mend it."
+    p, f = root / 'index.json', root / 'features.f16'; mend = f"delete the store {shown(root)} and ingest again (the audio is not touched)"
+    try: idx = json.loads(p.read_text()); need = int(idx['n_frames']) * int(idx['n_mels']) * 2; idx['files'], idx['frontend_key']
+    except (ValueError, UnicodeDecodeError, KeyError, TypeError) as e: raise ValueError(f"{shown(p)} is damaged ({type(e).__name__}: {str(e)[:80]}): {mend}") from None
+    if need and (got := f.stat().st_size if f.exists() else 0) < need: raise ValueError(f"{shown(f)} holds {got:,} bytes, its index.json {need:,}: {mend}")
+    return idx                                          # a longer features file is fine: frames of an ingestion that was stopped
+
 def load_index(root: Path,   # the store folder (`store_dir`)
                cfg: Config,  # its front end: an index of another front end is an error
               ) -> dict:
     "The store's `index.json` (files, frames, skipped files), or a new empty one."
     p = root / 'index.json'
     if p.exists():
-        idx = json.loads(p.read_text())
+        idx = read_store_index(root)
         if idx['frontend_key'] != cfg.frontend_key(): raise ValueError(f"{root} holds features of front end {idx['frontend_key']}, not {cfg.frontend_key()}")
         return idx
     return dict(version=1, frontend_key=cfg.frontend_key(), config={k: getattr(cfg, k) for k in FRONTEND_FIELDS},
@@ -584,7 +600,7 @@ class FeatureStore:
                  root: str | Path,           # a store root (holding one front end's store) or one store folder
                  cfg: Config | None = None,  # pick the store of this front end; checked
                 ):
-        self.root = root = find_store(root, cfg); self.index = json.loads((root / 'index.json').read_text())
+        self.root = root = find_store(root, cfg); self.index = read_store_index(root)
         _check_store(self.index, root, cfg)
         self.files = self.index['files']; self.n_mels = F = self.index['n_mels']; n = self.index['n_frames']
         self.features = np.memmap(root / 'features.f16', np.float16, mode='c', shape=(n, F))   # (total_T, F)

@@ -15,6 +15,7 @@ import torch.nn as nn
 import torch.distributed as dist
 import torch.nn.functional as Fn
 
+from .config import shown
 from .core import Config, LogMel, get_device, n_frames
 from .deform import transpose
 from .data import iter_audio, AudioError, source_rows, merge_rows, SILENCE_PEAK, progress_bar, _header
@@ -23,12 +24,12 @@ from .core import dist_info, init_distributed
 from .run import write_atomic, sha256_file
 
 # %% auto #0
-__all__ = ['CLIP_POOLING', 'SHARD_ROWS', 'SET_FORMAT', 'IVF_FORMAT', 'EXACT_MAX_VECTORS', 'SEARCHED_COLUMNS', 'patchify',
-           'clip_embedding', 'decode_ahead', 'PitchPool', 'FrameBuffer', 'PatchEncoder', 'Embedder', 'EmbeddingArrays',
-           'Embeddings', 'ShardFolder', 'model_fingerprint', 'SetUpdate', 'plan_update', 'EmbeddingSet', 'SearchIndex',
-           'clustered_vectors', 'ann_benchmark', 'ivf_cells', 'train_ivfpq', 'DiskIndex', 'shard_paths',
-           'merge_embeddings', 'embed_files', 'collection_mean', 'centred', 'build_index', 'index_embeddings',
-           'search_index', 'AtLevel', 'ray_connect', 'ray_embed_files', 'export_onnx']
+__all__ = ['CLIP_POOLING', 'SHARD_ROWS', 'SET_FORMAT', 'SET_META', 'IVF_FORMAT', 'EXACT_MAX_VECTORS', 'SEARCHED_COLUMNS',
+           'patchify', 'clip_embedding', 'decode_ahead', 'PitchPool', 'FrameBuffer', 'PatchEncoder', 'Embedder',
+           'EmbeddingArrays', 'Embeddings', 'ShardFolder', 'model_fingerprint', 'SetUpdate', 'plan_update',
+           'EmbeddingSet', 'SearchIndex', 'clustered_vectors', 'ann_benchmark', 'ivf_cells', 'train_ivfpq', 'DiskIndex',
+           'shard_paths', 'merge_embeddings', 'embed_files', 'collection_mean', 'centred', 'build_index', 'index_meta',
+           'index_embeddings', 'search_index', 'AtLevel', 'ray_connect', 'ray_embed_files', 'export_onnx']
 
 # %% ../nbs/05_embed.ipynb #f42c0edb
 def patchify(x: torch.Tensor,  # log-mel `(F,N)`
@@ -465,7 +466,8 @@ def plan_update(held: dict,       # {path: (size, mtime_ns, sha256, model)} of t
     return SetUpdate(unchanged, new, changed, sorted(set(held) - set(map(str, paths))), reused, {}), facts
 
 # %% ../nbs/05_embed.ipynb #f57333f7
-SET_FORMAT = 'specembed-embedding-set'   # `dataset.json`'s "format"
+SET_FORMAT = 'specembed-embedding-set'   # `SET_META`'s "format"
+SET_META = '_dataset.json'   # the set's facts; Parquet readers (pandas, pyarrow, Spark) pass over a name starting '_', so the folder reads as one table
 
 def _set_schema(D: int) -> pa.Schema:
     "One row per file (`frames` `(P,D)` as a list of fixed-size lists)."
@@ -515,11 +517,11 @@ class _Updatable(ShardFolder):
                paths: list,                 # the collection now: every file, absolute
                model: str,                  # the fingerprint of the model that embeds (`model_fingerprint`)
                embed,                       # paths -> their `Embeddings` (None on a torchrun rank that does not write)
-               config: dict | None = None,  # the model's config, kept in dataset.json for people to read
+               config: dict | None = None,  # the model's config, kept in `SET_META` for people to read
                progress: bool = True,       # a progress bar while hashing
               ) -> SetUpdate | None:
         "Bring the set in line with `paths`: embed new and changed files (copying content it holds), drop removed ones -> what it did; None where `embed` gave None."
-        if self.path.exists() and not (self.path / 'dataset.json').exists() and any(self.path.iterdir()):
+        if self.path.exists() and not self._meta_file().exists() and any(self.path.iterdir()):
             raise ValueError(f"{self.path} is a folder with other files in it, not an embedding set: give a new or empty folder")
         meta = self.meta; held = self.files(); plan, facts = plan_update(held, paths, model, sha256_file, progress)
         E = embed(plan.embedded) if plan.embedded else Embeddings.from_parts([], [], [], [], {})
@@ -531,7 +533,8 @@ class _Updatable(ShardFolder):
         self.drop('path', set(plan.removed) | set(plan.changed))                          # stale rows first, then the new ones
         if fresh: self.append(pa.concat_tables([f.cast(_set_schema(D)) for f in fresh]))
         counts = {k: len(getattr(plan, k)) for k in ('unchanged', 'new', 'changed', 'removed', 'reused', 'skipped')}
-        write_atomic(self.path / 'dataset.json', json.dumps(dict(format=SET_FORMAT, version=1, model=model, dim=int(D), files=len(paths), config=config, last_update=counts), indent=1))
+        (self.path / 'dataset.json').unlink(missing_ok=True)                                # its name in a set written before `SET_META`
+        write_atomic(self.path / SET_META, json.dumps(dict(format=SET_FORMAT, version=1, model=model, dim=int(D), files=len(paths), config=config, last_update=counts), indent=1))
         return plan
 
 
@@ -540,14 +543,19 @@ class EmbeddingSet(_Updatable):
     "A collection's vectors as a Parquet dataset: one row per file (path, size, mtime, SHA-256, model, clip `(D,)`, frames `(P,D)`, times, levels)."
     def __repr__(self): return f"EmbeddingSet({self.path.name!r})"
 
+    def _meta_file(self) -> Path:
+        "`SET_META`, or `dataset.json` in a set written before it (the next update renames it)."
+        old = self.path / 'dataset.json'
+        return old if old.exists() and not (self.path / SET_META).exists() else self.path / SET_META
+
     @property
     def meta(self) -> dict:
-        "`dataset.json`: format, model fingerprint, vector size, config and the last update's counts ({} before the first)."
-        p = self.path / 'dataset.json'
+        "`SET_META`: format, model fingerprint, vector size, config and the last update's counts ({} before the first)."
+        p = self._meta_file()
         if not p.exists(): return {}
         try: m = json.loads(p.read_text())
         except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"{p}: not JSON ({e})") from None
-        if not isinstance(m, dict) or m.get('format') != SET_FORMAT: raise ValueError(f"{p}: not an embedding set's dataset.json (no \"format\": \"{SET_FORMAT}\")")
+        if not isinstance(m, dict) or m.get('format') != SET_FORMAT: raise ValueError(f"{p}: not an embedding set's {p.name} (no \"format\": \"{SET_FORMAT}\")")
         return m
 
     def files(self) -> dict:
@@ -961,6 +969,15 @@ def build_index(model: nn.Module,           # the encoder
     return out
 
 # %% ../nbs/05_embed.ipynb #92a8e160
+def index_meta(index_dir: str | Path,  # a folder written by `build_index`
+              ) -> dict:
+    "An index folder's `index.json`; a folder without one, or a damaged one, is refused in one line that says what to do."
+    p = Path(index_dir) / 'index.json'
+    if not p.exists(): raise FileNotFoundError(f"{shown(index_dir)} is not an index folder (no index.json): make one with `specembed index`")
+    try: meta = json.loads(p.read_text()); meta['level'], meta['run']
+    except (ValueError, UnicodeDecodeError, KeyError, TypeError) as e: raise ValueError(f"{shown(p)} is damaged ({type(e).__name__}: {str(e)[:80]}): run `specembed index` again") from None
+    return meta
+
 def index_embeddings(index_dir: str | Path,  # a folder written by `build_index`
                     ) -> Embeddings:
     "The vectors an index folder searches, in the order it lists its files (`embeddings/`, or the `embeddings.npz` of an older index)."
@@ -1004,13 +1021,18 @@ def search_index(index_dir: str | Path,      # a folder written by `build_index`
                  keep_self: bool = False,    # also return hits from the query's own file when it is in the index
                 ) -> list[dict]:
     "The `k` nearest (file, time, distance) in an index folder to the clip embedding of the audio file `query` (its frames with signal), best first."
-    index_dir = Path(index_dir); meta = json.loads((index_dir / 'index.json').read_text())
+    index_dir = Path(index_dir); meta = index_meta(index_dir)
     if 'config' in meta: cfg = replace(cfg, pitch_pool=meta['config'].get('pitch_pool', ()))   # the query read as the index was
+    built = EmbeddingSet(index_dir / 'embeddings').meta.get('model') if (index_dir / 'embeddings').is_dir() else None
+    if built and built != (given := model_fingerprint(model, cfg)):                # two vector spaces never meet
+        raise ValueError(f"{index_dir} was built with another model (fingerprint {built}, this one {given}): search it with its own model, or run `specembed index` with this one")
     if meta.get('search') == 'disk': return _search_disk(index_dir, meta, _query_vector(query, model, cfg, device, meta), query, k, keep_self)
     E = index_embeddings(index_dir)
     frame = meta['level'] == 'frame'
     rows = np.flatnonzero(E.signal(**meta['gate']) if frame and 'gate' in meta else np.ones(len(E.frame if frame else E.clip), bool))
     vec = (E.frame if frame else E.clip)[rows]                          # frame level: only frames with signal are searched
+    if len(vec) != meta.get('n_vectors', len(vec)):
+        raise ValueError(f"{index_dir} holds {len(vec)} of the {meta['n_vectors']} vectors it was built with (a file in embeddings/ is missing or changed): run `specembed index` again")
     mean = meta.get('mean')                                             # None: an index written before centring, or --no-centre
     if mean is not None and not (isinstance(mean, list) and len(mean) == vec.shape[1] and all(type(v) in (int, float) for v in mean) and np.isfinite(mean).all()):
         raise ValueError(f"{index_dir / 'index.json'}: 'mean' is not {vec.shape[1]} finite numbers")

@@ -16,7 +16,7 @@ from .encoder import build_encoder
 
 # %% auto #0
 __all__ = ['MAX_JSON_BYTES', 'MAX_MODEL_BYTES', 'MAX_TRAIN_BYTES', 'MAX_HEADER_BYTES', 'TENSOR_DTYPES', 'HASHED', 'SELECTION',
-           'METRIC_FIELDS', 'TRAIN_FILES', 'MODEL_FILES', 'sha256_file', 'write_atomic', 'save_checkpoint',
+           'METRIC_FIELDS', 'TRAIN_FILES', 'MODEL_FILES', 'RUN_NAMES', 'sha256_file', 'write_atomic', 'save_checkpoint',
            'CheckpointError', 'read_inside', 'tensor_header', 'encoder_shapes', 'check_fits', 'read_checkpoint',
            'latest_checkpoint', 'checkpoint_config', 'read_config', 'resume_point', 'optimizer_state', 'restore',
            'save_init', 'read_selection', 'pretrained_dir', 'load_encoder', 'MetricsLog', 'read_metrics',
@@ -480,6 +480,8 @@ def export_model(run: str | Path,  # a run folder
     return dst
 
 # %% ../nbs/03a_run.ipynb #e68cafb1
+RUN_NAMES = ('config.json', 'metrics.csv', 'checkpoints', 'init', SELECTION, TRAIN_FILES, 'tb', 'distill.csv')   # what a run writes in its folder
+
 class Run:
     "A run folder (or an exported model folder): the one object that knows its layout; no other module spells a run file's name."
     def __init__(self, path: str | Path):  # the folder; 'pretrained': the shipped model
@@ -494,6 +496,8 @@ class Run:
     def has_config(self) -> bool: return os.path.lexists(self.path / 'config.json')
     def write_config(self, cfg: Config):
         self.path.mkdir(parents=True, exist_ok=True); write_atomic(self.path / 'config.json', cfg.to_json())
+    def others(self) -> list[str]:                                # names in the folder no run writes (hidden ones aside): not a run's to write in
+        return sorted(p.name for p in self.path.iterdir() if p.name not in RUN_NAMES and not p.name.startswith('.')) if self.path.is_dir() else []
     def has_checkpoints(self) -> bool: return any((self.path / 'checkpoints').glob('step-*'))   # written any, good or not
     def latest(self, verbose: bool = True) -> Path | None: return self.path if self.is_model else latest_checkpoint(self.path, verbose)
     def state(self) -> dict:                                      # state.json of `latest()`: step, extra facts, hashes

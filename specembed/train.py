@@ -13,6 +13,7 @@ import torch
 import torch.nn as nn
 import torch.distributed as dist
 
+from .config import shown
 from .core import Config, get_device, read_manifest, dist_info, init_distributed, process_device
 from .data import FeatureStore, PatchSampler, ingest, source_rows, merge_rows, progress_bar, signal_starts
 from .deform import Deformer
@@ -556,11 +557,14 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
                        (cfg.neighbours, "--neighbours draws positives from the files nearest by the starting weights")):
         if given and not tuning: raise ValueError(f"{why}: it needs --init")
     if check_labels: check_manifest(check_labels)                       # a manifest that cannot decide fails now, not after the training
+    if not resume and (other := Run(out).others()):                     # never write over a user's files
+        raise ValueError(f"{out} is a folder with other files in it ({', '.join(other[:3])}{', ...' if len(other) > 3 else ''}), not a run folder: give a new or empty folder")
     sources = list(audio) if isinstance(audio, (list, tuple)) else [audio]
     if labels and cfg.neighbours: raise ValueError("--neighbours makes positives for unlabelled fine-tuning; --labels draws them from the same label: choose one")
     if labels: sources.append(labels); cfg = replace(cfg, supervised=True)
     rank = dist_info()[0]
-    if rank == 0: ingest(sources, store, cfg, workers=workers, progress=progress)
+    if rank == 0:
+        for path, why in ingest(sources, store, cfg, workers=workers, progress=progress).skipped.items(): print(f"  skipped {shown(path)}: {why}")   # named, even with --quiet
     if init_distributed(device): dist.barrier()                          # the others wait for rank 0's ingestion
     fs = FeatureStore(store, cfg).subset(_training_files(sources, labels))   # not the rest of a shared store
     finetune = bool(init) and not resume or resume and (out / 'init').is_dir() and not (out / 'init').is_symlink()
