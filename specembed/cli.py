@@ -83,6 +83,14 @@ def _shifts(pitch_pool: str) -> tuple:
     return replace(Config(), pitch_pool=shifts).pitch_pool
 
 # %% ../nbs/09_cli.ipynb #2f125593s6
+def _out_file(path, flag: str) -> Path:
+    "The file `flag` names, checked before any work: not a folder, and not under a file."
+    p = Path(path)
+    if p.is_dir(): raise IsADirectoryError(f"{flag} {shown(p)} is a folder: give a file name")
+    if (up := next((a for a in p.absolute().parents if a.exists()), None)) is not None and not up.is_dir():
+        raise NotADirectoryError(f"{flag} {shown(p)}: {shown(up)} is a file, not a folder")
+    return p
+
 def _model(run, device, pitch_pool=None):
     "A run folder or 'pretrained', loaded on `device`; `pitch_pool` ('none' or comma-separated semitones) replaces the config's."
     from dataclasses import replace
@@ -212,7 +220,8 @@ def _embed_args(sub):
 # %% ../nbs/09_cli.ipynb #deb65894s1
 def _embed_cmd(args):
     from specembed.embed import embed_files, EmbeddingSet, model_fingerprint
-    model, cfg = _model(args.model, args.device, args.pitch_pool); out = Path(args.out); paths = [str(p) for p in _audio_paths(args.audio)]
+    out = _out_file(args.out, '--out') if args.out.lower().endswith('.npz') else Path(args.out)
+    model, cfg = _model(args.model, args.device, args.pitch_pool); paths = [str(p) for p in _audio_paths(args.audio)]
     embed = lambda todo: embed_files(model, cfg, todo, args.device, not args.quiet, out.with_name(out.name + '.shards'), args.ray)
     if out.suffix.lower() != '.npz':                          # a folder: the set follows the collection
         done = EmbeddingSet(out).update(paths, model_fingerprint(model, cfg), embed, json.loads(cfg.to_json()), not args.quiet)
@@ -283,6 +292,7 @@ def _evaluate_cmd(args):
     from specembed.core import get_device
     from specembed.evaluate import evaluate, KEYS
     rep = args.model or args.baseline or 'pretrained'; dev = get_device(args.device)          # --device cuda without a GPU: one line, not a silent CPU run
+    if args.json: _out_file(args.json, '--json')                                                # before the evaluation, not after
     res = evaluate(args.manifest, rep, str(dev))
     print(f"{rep} on {args.manifest}: {res['n_clips']} clips, {res['n_labels']} labels, {res['n_groups']} groups "
           f"({'group-disjoint folds, same-group clips excluded from QbE' if res['n_groups'] else 'no groups'})")
@@ -314,6 +324,7 @@ def _export_args(sub):
 # %% ../nbs/09_cli.ipynb #5872dd9fs2
 def _explore_cmd(args):
     from specembed.explore import explore, explore_html, explore_server, embedded_audio, HTML_MAX
+    if args.html: _out_file(args.html, '--html')
     data, files = explore(_sources(args.audio), args.out, args.model, args.query, args.k, args.map, args.colour, args.device, not args.quiet, centre=args.centre)
     for path, why in data.get('skipped', {}).items(): print(f"  skipped {shown(path)}: {why}")
     if args.html:

@@ -301,13 +301,14 @@ class EmbeddingArrays:
 class Embeddings(EmbeddingArrays):
     "Clip and frame embeddings of files (`EmbeddingArrays`), made from per-file parts, saved to and loaded from an `.npz`."
     def save(self,
-             path: str | Path,  # the `.npz` file to write (numpy adds '.npz' if missing)
+             path: str | Path,  # the `.npz` file to write ('.npz' is added if missing; `.NPZ` is kept as given)
             ) -> Path:
         "Write an `.npz` (arrays + paths; no pickled objects)."
         path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(path, clip=self.clip, frame=self.frame, frame_file=self.frame_file, frame_time=self.frame_time,
+        if path.suffix.lower() != '.npz': path = path.with_name(path.name + '.npz')
+        with open(path, 'wb') as f: np.savez(f, clip=self.clip, frame=self.frame, frame_file=self.frame_file, frame_time=self.frame_time,
                  frame_level=self.frame_level, paths=np.array(self.paths, dtype=str), skipped=np.array(json.dumps(self.skipped)))
-        return path if path.suffix == '.npz' else path.with_name(path.name + '.npz')
+        return path
 
     @classmethod
     def from_parts(cls,

@@ -63,7 +63,8 @@ def folds(labels,             # one per clip (stratified folds when every label 
     if groups is not None and len(set(groups)) >= 2: return list(GroupKFold(min(n_splits, len(set(groups)))).split(idx, labels, groups))
     if np.bincount(np.unique(labels, return_inverse=True)[1]).min() >= n_splits:
         return list(StratifiedKFold(n_splits, shuffle=True, random_state=seed).split(idx, labels))
-    return list(KFold(n_splits, shuffle=True, random_state=seed).split(idx))
+    if len(idx) < 2: raise ValueError(f"{len(idx)} clip: folds need at least two")
+    return list(KFold(min(n_splits, len(idx)), shuffle=True, random_state=seed).split(idx))   # fewer clips than folds: one clip a fold
 
 # %% ../nbs/06_evaluate.ipynb #e2b97035s1
 def cv_accuracy(X: np.ndarray,       # clip vectors `(N,D)`
