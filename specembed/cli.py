@@ -83,10 +83,11 @@ def _shifts(pitch_pool: str) -> tuple:
     return replace(Config(), pitch_pool=shifts).pitch_pool
 
 # %% ../nbs/09_cli.ipynb #2f125593s6
-def _out_file(path, flag: str) -> Path:
-    "The file `flag` names, checked before any work: not a folder, and not under a file."
+def _out_file(path, flag: str, folder: bool = False) -> Path:
+    "The file (or, with `folder`, the folder) `flag` names, checked before any work: not the other kind, and not under a file."
     p = Path(path)
-    if p.is_dir(): raise IsADirectoryError(f"{flag} {shown(p)} is a folder: give a file name")
+    if not folder and p.is_dir(): raise IsADirectoryError(f"{flag} {shown(p)} is a folder: give a file name")
+    if folder and p.exists() and not p.is_dir(): raise NotADirectoryError(f"{flag} {shown(p)} is a file: give a folder")
     if (up := next((a for a in p.absolute().parents if a.exists()), None)) is not None and not up.is_dir():
         raise NotADirectoryError(f"{flag} {shown(p)}: {shown(up)} is a file, not a folder")
     return p
@@ -199,7 +200,7 @@ def _train_config(args, dev):
 def _train_cmd(args):
     from specembed.core import get_device
     from specembed.train import train
-    dev = get_device(args.device); out = Path(args.out)
+    dev = get_device(args.device); out = _out_file(args.out, '--out', folder=True)
     last = train(_sources(args.audio), out, _train_config(args, dev), store=args.store, labels=args.labels, device=str(dev),
                  resume=args.resume, progress=not args.quiet, workers=args.workers, init=args.init,
                  check_labels=args.check_labels)
@@ -220,7 +221,7 @@ def _embed_args(sub):
 # %% ../nbs/09_cli.ipynb #deb65894s1
 def _embed_cmd(args):
     from specembed.embed import embed_files, EmbeddingSet, model_fingerprint
-    out = _out_file(args.out, '--out') if args.out.lower().endswith('.npz') else Path(args.out)
+    out = _out_file(args.out, '--out', folder=not args.out.lower().endswith('.npz'))
     model, cfg = _model(args.model, args.device, args.pitch_pool); paths = [str(p) for p in _audio_paths(args.audio)]
     embed = lambda todo: embed_files(model, cfg, todo, args.device, not args.quiet, out.with_name(out.name + '.shards'), args.ray)
     if out.suffix.lower() != '.npz':                          # a folder: the set follows the collection
@@ -254,7 +255,7 @@ def _index_args(sub):
 def _index_cmd(args):
     from specembed.embed import build_index
     model, cfg = _model(args.model, args.device, args.pitch_pool)
-    out = build_index(model, cfg, _sources(args.audio), args.out, args.level, args.device, not args.quiet,
+    out = build_index(model, cfg, _sources(args.audio), _out_file(args.out, '--out', folder=True), args.level, args.device, not args.quiet,
                       run=args.model if args.model == 'pretrained' else str(Path(args.model).absolute()), centre=args.centre, ray=args.ray, search=args.search)
     if int(os.environ.get('RANK', 0)) == 0: print(f"wrote {out}: {json.loads((Path(out) / 'index.json').read_text())['update']}")
 
@@ -324,6 +325,7 @@ def _export_args(sub):
 # %% ../nbs/09_cli.ipynb #5872dd9fs2
 def _explore_cmd(args):
     from specembed.explore import explore, explore_html, explore_server, embedded_audio, HTML_MAX
+    _out_file(args.out, '--out', folder=True)
     if args.html: _out_file(args.html, '--html')
     data, files = explore(_sources(args.audio), args.out, args.model, args.query, args.k, args.map, args.colour, args.device, not args.quiet, centre=args.centre)
     for path, why in data.get('skipped', {}).items(): print(f"  skipped {shown(path)}: {why}")
@@ -352,7 +354,7 @@ def _duplicates_args(sub):
 # %% ../nbs/09_cli.ipynb #5872dd9fs4
 def _duplicates_cmd(args):
     from specembed.explore import find_duplicates
-    groups, dists, skipped = find_duplicates(_sources(args.audio), args.out, args.model, args.threshold, args.device, not args.quiet)
+    groups, dists, skipped = find_duplicates(_sources(args.audio), _out_file(args.out, '--out', folder=True), args.model, args.threshold, args.device, not args.quiet)
     files = [p for g in groups for p in g]; root = os.path.commonpath([str(Path(p).parent) for p in files]) if files else ''
     print(f"{len(groups)} group{'s' * (len(groups) != 1)} of near-duplicates (files linked pair by pair within squared distance {args.threshold:g}; "
           f"d: each file's to its group's first)" + (f"; {len(skipped)} file{'s' * (len(skipped) != 1)} could not be read" if skipped else ''))

@@ -410,12 +410,13 @@ class ShardFolder:
 def model_fingerprint(model: nn.Module,  # the encoder
                       cfg: Config,       # how it is read (front end, patch length, `pitch_pool`)
                       hop: float = 0.5,  # step between patches, as `Embedder`'s `hop`
+                      recorded: dict | None = None,  # the config as a set recorded it (its `config`), hashed instead of `cfg`'s text: a field added to Config since changes nothing
                      ) -> str:
     "16 hex digits of SHA-256 over what decides the vectors: every weight and buffer, the config, the hop."
     h = hashlib.sha256()
     for k, v in sorted(model.state_dict().items()):
         h.update(k.encode()); h.update(v.detach().float().cpu().contiguous().numpy().tobytes())
-    h.update(cfg.to_json().encode()); h.update(str(hop).encode())
+    h.update((json.dumps(recorded, indent=1, sort_keys=True) if recorded is not None else cfg.to_json()).encode()); h.update(str(hop).encode())   # as `Config.to_json` writes
     return h.hexdigest()[:16]
 
 # %% ../nbs/05_embed.ipynb #8dbbdd35
@@ -534,8 +535,8 @@ class _Updatable(ShardFolder):
         self.drop('path', set(plan.removed) | set(plan.changed))                          # stale rows first, then the new ones
         if fresh: self.append(pa.concat_tables([f.cast(_set_schema(D)) for f in fresh]))
         counts = {k: len(getattr(plan, k)) for k in ('unchanged', 'new', 'changed', 'removed', 'reused', 'skipped')}
-        (self.path / 'dataset.json').unlink(missing_ok=True)                                # its name in a set written before `SET_META`
         write_atomic(self.path / SET_META, json.dumps(dict(format=SET_FORMAT, version=1, model=model, dim=int(D), files=len(paths), config=config, last_update=counts), indent=1))
+        (self.path / 'dataset.json').unlink(missing_ok=True)                                # its name in a set written before `SET_META`
         return plan
 
 
@@ -1024,8 +1025,8 @@ def search_index(index_dir: str | Path,      # a folder written by `build_index`
     "The `k` nearest (file, time, distance) in an index folder to the clip embedding of the audio file `query` (its frames with signal), best first."
     index_dir = Path(index_dir); meta = index_meta(index_dir)
     if 'config' in meta: cfg = replace(cfg, pitch_pool=meta['config'].get('pitch_pool', ()))   # the query read as the index was
-    built = EmbeddingSet(index_dir / 'embeddings').meta.get('model') if (index_dir / 'embeddings').is_dir() else None
-    if built and built != (given := model_fingerprint(model, cfg)):                # two vector spaces never meet
+    sm = EmbeddingSet(index_dir / 'embeddings').meta if (index_dir / 'embeddings').is_dir() else {}
+    if (built := sm.get('model')) and built != (given := model_fingerprint(model, cfg, recorded=sm.get('config'))):   # two vector spaces never meet (the weights decide)
         raise ValueError(f"{index_dir} was built with another model (fingerprint {built}, this one {given}): search it with its own model, or run `specembed index` with this one")
     if meta.get('search') == 'disk': return _search_disk(index_dir, meta, _query_vector(query, model, cfg, device, meta), query, k, keep_self)
     E = index_embeddings(index_dir)

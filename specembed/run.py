@@ -21,7 +21,7 @@ __all__ = ['MAX_JSON_BYTES', 'MAX_MODEL_BYTES', 'MAX_TRAIN_BYTES', 'MAX_HEADER_B
            'latest_checkpoint', 'checkpoint_config', 'read_config', 'resume_point', 'optimizer_state', 'restore',
            'save_init', 'read_selection', 'pretrained_dir', 'load_encoder', 'MetricsLog', 'read_metrics',
            'truncate_metrics', 'escape_name', 'unescape_name', 'check_files', 'record_files', 'run_fingerprint',
-           'export_model', 'Run']
+           'export_model', 'others_in', 'Run']
 
 # %% ../nbs/03a_run.ipynb #db0f5d54
 def sha256_file(p: Path,  # the file to hash
@@ -480,7 +480,12 @@ def export_model(run: str | Path,  # a run folder
     return dst
 
 # %% ../nbs/03a_run.ipynb #e68cafb1
-RUN_NAMES = ('config.json', 'metrics.csv', 'checkpoints', 'init', SELECTION, TRAIN_FILES, 'tb', 'distill.csv')   # what a run writes in its folder
+RUN_NAMES = ('config.json', 'metrics.csv', 'checkpoints', 'init', SELECTION, TRAIN_FILES, 'tb', 'distill.csv', 'scores.json')   # what specembed writes in a run folder
+
+def others_in(folder: str | Path) -> list[str]:
+    "Names in `folder` that no run writes (hidden ones aside): a folder holding any is not a run's to write in; [] where there is no folder."
+    folder = Path(folder)
+    return sorted(p.name for p in folder.iterdir() if p.name not in RUN_NAMES and not p.name.startswith('.')) if folder.is_dir() else []
 
 class Run:
     "A run folder (or an exported model folder): the one object that knows its layout; no other module spells a run file's name."
@@ -496,8 +501,7 @@ class Run:
     def has_config(self) -> bool: return os.path.lexists(self.path / 'config.json')
     def write_config(self, cfg: Config):
         self.path.mkdir(parents=True, exist_ok=True); write_atomic(self.path / 'config.json', cfg.to_json())
-    def others(self) -> list[str]:                                # names in the folder no run writes (hidden ones aside): not a run's to write in
-        return sorted(p.name for p in self.path.iterdir() if p.name not in RUN_NAMES and not p.name.startswith('.')) if self.path.is_dir() else []
+    def others(self) -> list[str]: return others_in(self.path)    # names in the folder no run writes: not a run's to write in
     def has_checkpoints(self) -> bool: return any((self.path / 'checkpoints').glob('step-*'))   # written any, good or not
     def latest(self, verbose: bool = True) -> Path | None: return self.path if self.is_model else latest_checkpoint(self.path, verbose)
     def state(self) -> dict:                                      # state.json of `latest()`: step, extra facts, hashes

@@ -18,7 +18,7 @@ from .core import Config, get_device, read_manifest, dist_info, init_distributed
 from .data import FeatureStore, PatchSampler, ingest, source_rows, merge_rows, progress_bar, signal_starts
 from .deform import Deformer
 from .encoder import build_encoder, describe
-from .run import (Run, write_atomic, restore, SELECTION, save_init, MetricsLog, escape_name, check_files, record_files,
+from .run import (Run, others_in, write_atomic, restore, SELECTION, save_init, MetricsLog, escape_name, check_files, record_files,
                            load_encoder, pretrained_dir)   # the run folder (nbs/03a_run); load_encoder and pretrained_dir still importable from here
 
 # %% auto #0
@@ -557,7 +557,8 @@ def train(audio: list | str | Path,          # folders, audio files or manifest 
                        (cfg.neighbours, "--neighbours draws positives from the files nearest by the starting weights")):
         if given and not tuning: raise ValueError(f"{why}: it needs --init")
     if check_labels: check_manifest(check_labels)                       # a manifest that cannot decide fails now, not after the training
-    if not resume and (other := Run(out).others()):                     # never write over a user's files
+    if str(out) == 'pretrained': raise ValueError("--out pretrained names the shipped model, which a run never overwrites: give the run folder another name")
+    if not resume and (other := [n for n in others_in(out) if (out / n).resolve() != store.resolve()]):   # never write over a user's files (a store kept inside is the run's)
         raise ValueError(f"{out} is a folder with other files in it ({', '.join(other[:3])}{', ...' if len(other) > 3 else ''}), not a run folder: give a new or empty folder")
     sources = list(audio) if isinstance(audio, (list, tuple)) else [audio]
     if labels and cfg.neighbours: raise ValueError("--neighbours makes positives for unlabelled fine-tuning; --labels draws them from the same label: choose one")
