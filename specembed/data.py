@@ -247,9 +247,8 @@ def _file_hash(path: Path, chunk: int = 1 << 20) -> str:
     return h.hexdigest()
 
 # %% ../nbs/01_data.ipynb #486da940
-_SAID = set()   # (folder, why) already warned of by `source_rows`
-
 def source_rows(source: str | Path,  # a folder, one audio file or a manifest CSV (path,label[,group])
+                warn: bool = True,     # say on stderr which folders were left out (off for a second listing of the same sources)
                ) -> list[dict]:
     "Rows `{path,label,group}` from a folder (recursive; a folder it cannot read or a linked one is left out, with a warning on stderr), one audio file or a manifest CSV."
     if not str(source).strip(): raise ValueError("an empty path names no audio (an unset variable?): give a folder, an audio file or a manifest CSV")
@@ -266,9 +265,8 @@ def source_rows(source: str | Path,  # a folder, one audio file or a manifest CS
         for fn in sorted(filenames):
             if Path(fn).suffix.lower() in AUDIO_EXTENSIONS: rows.append({'path': Path(dirpath) / fn, 'label': '', 'group': ''})
     if left and left[0][0] == str(source): raise PermissionError(f"{shown(source)}: cannot read this folder ({left[0][1]})")
-    left = [(d, why) for d, why in left if (d, why) not in _SAID]; _SAID.update(left)   # once a process: train lists its sources twice
-    for d, why in left[:5]: print(f"warning: left out {shown(d)}: {why}", file=sys.stderr)
-    if len(left) > 5: print(f"warning: left out {len(left) - 5} more folders", file=sys.stderr)
+    for d, why in left[:5] if warn else []: print(f"warning: left out {shown(d)}: {why}", file=sys.stderr)
+    if warn and len(left) > 5: print(f"warning: left out {len(left) - 5} more folders", file=sys.stderr)
     return rows
 
 # %% ../nbs/01_data.ipynb #486da940s1

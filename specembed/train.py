@@ -444,7 +444,7 @@ def default_store() -> Path:
 def _training_files(sources: list, labels: str | Path | None) -> list[str]:
     "Absolute paths named by `sources` (or, for a supervised run, by the `labels` manifest), in order."
     if labels: return [str(Path(r['path']).absolute()) for r in read_manifest(labels, check_paths=False)]
-    return [r['path'] for r in merge_rows([r for s in sources for r in source_rows(s)])]
+    return [r['path'] for r in merge_rows([r for s in sources for r in source_rows(s, warn=False)])]   # ingest has warned
 
 # %% ../nbs/04_train.ipynb #keepbn01
 def keep_bn_statistics(model: nn.Module,  # an encoder about to be fine-tuned
